@@ -1,0 +1,116 @@
+namespace MLNetScratchTrainer.Engine.Data;
+
+/// <summary>
+/// Training or evaluation data as plain arrays: a row-major feature matrix, labels and optional
+/// per-example weights. The constructor validates everything once, so training never meets a bad value.
+/// </summary>
+/// <remarks>
+/// Labels hold one value per row for classification (the class index 0…K−1, or 0/1 for binary)
+/// and <see cref="LabelWidth"/> values per row for regression.
+/// </remarks>
+public sealed class Dataset
+{
+    /// <summary>Creates a data set; the arrays are used as they are, not copied.</summary>
+    /// <param name="features">Row-major features, <paramref name="featureCount"/> per row.</param>
+    /// <param name="featureCount">Number of features per row.</param>
+    /// <param name="labels">Labels, <paramref name="labelWidth"/> per row.</param>
+    /// <param name="labelWidth">Label values per row (1 for classification).</param>
+    /// <param name="weights">Optional non-negative per-example weights.</param>
+    /// <exception cref="ArgumentException">Sizes disagree, the data is empty, or a value is NaN, infinite or (for weights) negative; the message names the row and column.</exception>
+    public Dataset(float[] features, int featureCount, float[] labels, int labelWidth = 1, float[]? weights = null)
+    {
+        ArgumentNullException.ThrowIfNull(features);
+        ArgumentNullException.ThrowIfNull(labels);
+        if (featureCount <= 0)
+        {
+            throw new ArgumentException($"featureCount must be positive but was {featureCount}.", nameof(featureCount));
+        }
+
+        if (labelWidth <= 0)
+        {
+            throw new ArgumentException($"labelWidth must be positive but was {labelWidth}.", nameof(labelWidth));
+        }
+
+        if (features.Length == 0)
+        {
+            throw new ArgumentException("The data set is empty: at least one row is needed.", nameof(features));
+        }
+
+        if (features.Length % featureCount != 0)
+        {
+            throw new ArgumentException(
+                $"The feature array holds {features.Length} values, which is not a whole number of rows of {featureCount} features (row length is wrong).",
+                nameof(features));
+        }
+
+        int count = features.Length / featureCount;
+        if (labels.Length != count * labelWidth)
+        {
+            throw new ArgumentException(
+                $"There are {count} feature rows but {labels.Length} label values; expected {count * labelWidth} ({labelWidth} per row).",
+                nameof(labels));
+        }
+
+        if (weights is not null && weights.Length != count)
+        {
+            throw new ArgumentException($"There are {count} rows but {weights.Length} weights; expected one weight per row.", nameof(weights));
+        }
+
+        RequireFinite(features, featureCount, "feature", nameof(features));
+        RequireFinite(labels, labelWidth, "label", nameof(labels));
+        if (weights is not null)
+        {
+            RequireFinite(weights, 1, "weight", nameof(weights));
+            int negative = Array.FindIndex(weights, w => w < 0);
+            if (negative >= 0)
+            {
+                throw new ArgumentException($"Weight of row {negative} is {weights[negative]}; weights must be zero or positive.", nameof(weights));
+            }
+        }
+
+        Features = features;
+        FeatureCount = featureCount;
+        Labels = labels;
+        LabelWidth = labelWidth;
+        Weights = weights;
+        Count = count;
+    }
+
+    /// <summary>Number of rows.</summary>
+    public int Count { get; }
+
+    /// <summary>Features per row.</summary>
+    public int FeatureCount { get; }
+
+    /// <summary>Label values per row.</summary>
+    public int LabelWidth { get; }
+
+    /// <summary>Row-major features.</summary>
+    public float[] Features { get; }
+
+    /// <summary>Labels, <see cref="LabelWidth"/> per row.</summary>
+    public float[] Labels { get; }
+
+    /// <summary>Per-example weights, or null when every row weighs 1.</summary>
+    public float[]? Weights { get; }
+
+    /// <summary>The features of one row.</summary>
+    public ReadOnlySpan<float> FeatureRow(int row) => Features.AsSpan(row * FeatureCount, FeatureCount);
+
+    /// <summary>The labels of one row.</summary>
+    public ReadOnlySpan<float> LabelRow(int row) => Labels.AsSpan(row * LabelWidth, LabelWidth);
+
+    private static void RequireFinite(float[] values, int width, string what, string parameterName)
+    {
+        for (int i = 0; i < values.Length; i++)
+        {
+            if (!float.IsFinite(values[i]))
+            {
+                string column = width == 1 ? string.Empty : $", column {i % width}";
+                throw new ArgumentException(
+                    $"The {what} at row {i / width}{column} is {values[i]}; every {what} must be a finite number (no NaN or infinity).",
+                    parameterName);
+            }
+        }
+    }
+}

@@ -1,0 +1,40 @@
+namespace MLNetScratchTrainer.Engine.Layers;
+
+/// <summary>
+/// A trainable tensor and its gradient. Layers own their parameters; optimizers update them.
+/// </summary>
+public sealed class Parameter
+{
+    /// <summary>Creates a parameter of the given shape, zero-filled.</summary>
+    /// <param name="name">Name used in saved models and messages, for example "dense0.weight".</param>
+    /// <param name="rows">First dimension (fan-in for weights, 1 for vectors).</param>
+    /// <param name="columns">Second dimension.</param>
+    /// <param name="isWeight">True for weights (subject to weight decay), false for biases and normalisation shifts/scales.</param>
+    public Parameter(string name, int rows, int columns, bool isWeight)
+    {
+        Name = name;
+        Rows = rows;
+        Columns = columns;
+        IsWeight = isWeight;
+        Value = new float[checked(rows * columns)];
+        Gradient = new float[Value.Length];
+    }
+
+    /// <summary>Name used in saved models and messages.</summary>
+    public string Name { get; }
+
+    /// <summary>First dimension.</summary>
+    public int Rows { get; }
+
+    /// <summary>Second dimension.</summary>
+    public int Columns { get; }
+
+    /// <summary>True when weight decay applies (weights, not biases).</summary>
+    public bool IsWeight { get; }
+
+    /// <summary>Current values, row-major.</summary>
+    public float[] Value { get; }
+
+    /// <summary>Gradient of the loss with respect to <see cref="Value"/>, filled by the backward pass.</summary>
+    public float[] Gradient { get; }
+}
