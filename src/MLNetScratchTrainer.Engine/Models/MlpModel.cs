@@ -1,0 +1,142 @@
+using System.Collections.Concurrent;
+using MLNetScratchTrainer.Engine.Serialization;
+using MLNetScratchTrainer.Engine.Training;
+
+namespace MLNetScratchTrainer.Engine.Models;
+
+/// <summary>
+/// A trained multilayer perceptron: immutable architecture and weights, its training history,
+/// and the means to predict, save and load. Safe to share between threads.
+/// </summary>
+public sealed class MlpModel
+{
+    private readonly float[][] _tensors;
+    private readonly ConcurrentBag<Predictor> _predictors = [];
+
+    /// <summary>Creates a model from its parts; <paramref name="tensors"/> must match the architecture's tensors in order and length.</summary>
+    internal MlpModel(MlpArchitecture architecture, IReadOnlyList<string> tensorNames, float[][] tensors, TrainingHistory history, TargetScaling? targetScaling)
+    {
+        Architecture = architecture;
+        TensorNames = tensorNames;
+        _tensors = tensors;
+        History = history;
+        TargetScaling = targetScaling;
+    }
+
+    /// <summary>Sizes, activation and head.</summary>
+    public MlpArchitecture Architecture { get; }
+
+    /// <summary>Per-epoch losses and metrics of the run that produced the model.</summary>
+    public TrainingHistory History { get; }
+
+    /// <summary>Standardisation of regression targets, or null.</summary>
+    public TargetScaling? TargetScaling { get; }
+
+    /// <summary>Names of the weight tensors, such as "dense0.weight", in layer order.</summary>
+    public IReadOnlyList<string> TensorNames { get; }
+
+    /// <summary>Features per row.</summary>
+    public int InputSize => Architecture.InputSize;
+
+    /// <summary>Outputs per row.</summary>
+    public int OutputSize => Architecture.OutputSize;
+
+    /// <summary>Loads a model saved with <see cref="Save(string)"/>, validating every part of the file.</summary>
+    /// <exception cref="InvalidDataException">The file is not a valid model; the message says what is wrong.</exception>
+    public static MlpModel Load(string path) => ModelFile.Load(path);
+
+    /// <summary>Loads a model from a stream holding a saved model .zip.</summary>
+    /// <exception cref="InvalidDataException">The stream is not a valid model.</exception>
+    public static MlpModel Load(Stream stream) => ModelFile.Load(stream, "stream");
+
+    /// <summary>Captures a network's current tensors into a model.</summary>
+    public static MlpModel FromNetwork(MlpArchitecture architecture, Network network, TrainingHistory history, TargetScaling? targetScaling = null)
+    {
+        var tensors = network.Tensors.ToList();
+        return new MlpModel(architecture, [.. tensors.Select(t => t.Name)], [.. tensors.Select(t => (float[])t.Value.Clone())], history, targetScaling);
+    }
+
+    /// <summary>The values of one tensor, row-major (weights are fan-in × fan-out).</summary>
+    public ReadOnlySpan<float> GetTensor(string name)
+    {
+        int index = TensorNames.ToList().IndexOf(name);
+        if (index < 0)
+        {
+            throw new ArgumentException($"The model has no tensor '{name}'; it has {string.Join(", ", TensorNames)}.", nameof(name));
+        }
+
+        return _tensors[index];
+    }
+
+    /// <summary>A reusable single-thread predictor (fastest for many calls on one thread).</summary>
+    public Predictor CreatePredictor() => new(this);
+
+    /// <summary>Predicts one row: class probabilities, P(class 1), or regression values.</summary>
+    public float[] Predict(ReadOnlySpan<float> features)
+    {
+        var output = new float[OutputSize];
+        var predictor = Rent();
+        try
+        {
+            predictor.Predict(features, output);
+        }
+        finally
+        {
+            _predictors.Add(predictor);
+        }
+
+        return output;
+    }
+
+    /// <summary>Predicts many rows (row-major) into <paramref name="outputs"/>, <see cref="OutputSize"/> values per row.</summary>
+    public void PredictBatch(ReadOnlySpan<float> rows, Span<float> outputs)
+    {
+        var predictor = Rent();
+        try
+        {
+            predictor.PredictBatch(rows, outputs);
+        }
+        finally
+        {
+            _predictors.Add(predictor);
+        }
+    }
+
+    /// <summary>The most probable class of one row (binary: 1 when P(class 1) &gt; 0.5).</summary>
+    public int PredictClass(ReadOnlySpan<float> features)
+    {
+        float[] output = Predict(features);
+        return Architecture.Task == MlpTask.BinaryClassification
+            ? (output[0] > 0.5f ? 1 : 0)
+            : Array.IndexOf(output, output.Max());
+    }
+
+    /// <summary>Saves the model to a versioned .zip, atomically: an existing file is replaced only once the new one is complete.</summary>
+    public void Save(string path) => ModelFile.Save(this, path);
+
+    /// <summary>Writes the model .zip to a stream.</summary>
+    public void Save(Stream stream) => ModelFile.Save(this, stream);
+
+    /// <summary>Builds a fresh network holding a copy of this model's weights (for inspection, examples or fine-tuning).</summary>
+    public Network CreateNetwork(Tensors.Gemm? gemm = null)
+    {
+        var network = Architecture.Build(gemm ?? new Tensors.Gemm(), new Randomness.Rng(0));
+        CopyTensorsTo(network);
+        return network;
+    }
+
+    /// <summary>Copies the weights into a network of the same architecture.</summary>
+    internal void CopyTensorsTo(Network network)
+    {
+        int i = 0;
+        foreach (var tensor in network.Tensors)
+        {
+            _tensors[i++].CopyTo(tensor.Value, 0);
+        }
+    }
+
+    /// <summary>The raw tensors, for the serializer.</summary>
+    internal IReadOnlyList<float[]> RawTensors => _tensors;
+
+    private Predictor Rent() => _predictors.TryTake(out var predictor) ? predictor : CreatePredictor();
+}

@@ -1,0 +1,112 @@
+using MLNetScratchTrainer.Engine.Layers;
+using MLNetScratchTrainer.Engine.Losses;
+using MLNetScratchTrainer.Engine.Tensors;
+
+namespace MLNetScratchTrainer.Engine.Models;
+
+/// <summary>
+/// A stack of layers with a loss head: the mutable object that training works on.
+/// Forward runs the layers in order; backward runs them in reverse, from ∂L/∂logits to ∂L/∂input.
+/// Not thread-safe: its layers cache the last batch.
+/// </summary>
+public sealed class Network
+{
+    /// <summary>Creates a network; each layer's output size must equal the next one's input size.</summary>
+    public Network(IReadOnlyList<ILayer> layers, ILossHead head)
+    {
+        ArgumentNullException.ThrowIfNull(layers);
+        ArgumentNullException.ThrowIfNull(head);
+        if (layers.Count == 0)
+        {
+            throw new ArgumentException("A network needs at least one layer.", nameof(layers));
+        }
+
+        for (int i = 1; i < layers.Count; i++)
+        {
+            if (layers[i - 1].OutputSize != layers[i].InputSize)
+            {
+                throw new ArgumentException($"Layer {i - 1} outputs {layers[i - 1].OutputSize} values but layer {i} expects {layers[i].InputSize}.", nameof(layers));
+            }
+        }
+
+        if (layers[^1].OutputSize != head.Width)
+        {
+            throw new ArgumentException($"The last layer outputs {layers[^1].OutputSize} values but the head expects {head.Width}.", nameof(head));
+        }
+
+        if (layers[0] is Dense first)
+        {
+            first.ComputesInputGradient = false;
+        }
+
+        Layers = layers;
+        Head = head;
+        Parameters = [.. layers.SelectMany(l => l.Parameters)];
+        State = [.. layers.SelectMany(l => l.State)];
+    }
+
+    /// <summary>The layers, input side first.</summary>
+    public IReadOnlyList<ILayer> Layers { get; }
+
+    /// <summary>Output activation and loss.</summary>
+    public ILossHead Head { get; }
+
+    /// <summary>Every trainable parameter, in layer order.</summary>
+    public IReadOnlyList<Parameter> Parameters { get; }
+
+    /// <summary>Every non-trainable state tensor (batch-norm running statistics), in layer order.</summary>
+    public IReadOnlyList<Parameter> State { get; }
+
+    /// <summary>Every tensor a saved model holds: <see cref="Parameters"/> then <see cref="State"/>.</summary>
+    public IEnumerable<Parameter> Tensors => Parameters.Concat(State);
+
+    /// <summary>Features per row.</summary>
+    public int InputSize => Layers[0].InputSize;
+
+    /// <summary>Outputs per row.</summary>
+    public int OutputSize => Head.Width;
+
+    /// <summary>Runs the layers and returns the logits (before the head's activation).</summary>
+    public Matrix Forward(Matrix input, bool training)
+    {
+        Matrix x = input;
+        foreach (var layer in Layers)
+        {
+            x = layer.Forward(x, training);
+        }
+
+        return x;
+    }
+
+    /// <summary>Forward pass in training mode followed by the loss; returns the weighted mean loss.</summary>
+    public double ForwardLoss(Matrix input, ReadOnlySpan<float> labels, ReadOnlySpan<float> weights, bool training = true)
+        => Head.Loss(Forward(input, training), labels, weights);
+
+    /// <summary>Backpropagates the last <see cref="ForwardLoss"/> and fills every parameter's gradient.</summary>
+    public void Backward()
+    {
+        Matrix gradient = Head.Backward();
+        for (int i = Layers.Count - 1; i >= 0; i--)
+        {
+            gradient = Layers[i].Backward(gradient);
+        }
+    }
+
+    /// <summary>Inference: predictions (probabilities or values) for a batch into <paramref name="predictions"/>.</summary>
+    public void Predict(Matrix input, Matrix predictions) => Head.Predict(Forward(input, training: false), predictions);
+
+    /// <summary>Copies every tensor value from <paramref name="source"/>, which must have the same shape.</summary>
+    public void CopyTensorsFrom(Network source)
+    {
+        using var target = Tensors.GetEnumerator();
+        foreach (var tensor in source.Tensors)
+        {
+            if (!target.MoveNext() || target.Current.Value.Length != tensor.Value.Length)
+            {
+                throw new ArgumentException("The two networks do not have the same shape.", nameof(source));
+            }
+
+            tensor.Value.CopyTo(target.Current.Value, 0);
+        }
+    }
+}

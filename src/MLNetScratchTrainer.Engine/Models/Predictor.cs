@@ -1,0 +1,78 @@
+using MLNetScratchTrainer.Engine.Randomness;
+using MLNetScratchTrainer.Engine.Tensors;
+
+namespace MLNetScratchTrainer.Engine.Models;
+
+/// <summary>
+/// Fast inference for one thread: a private copy of the network with buffers sized once, so each call
+/// allocates nothing. Create one per thread with <see cref="MlpModel.CreatePredictor"/>.
+/// </summary>
+public sealed class Predictor
+{
+    private const int ChunkRows = 256;
+
+    private readonly Network _network;
+    private readonly TargetScaling? _targetScaling;
+    private readonly Matrix _input;
+    private readonly Matrix _output;
+
+    internal Predictor(MlpModel model)
+    {
+        _network = model.Architecture.Build(new Gemm(), new Rng(0));
+        model.CopyTensorsTo(_network);
+        _targetScaling = model.TargetScaling;
+        _input = new Matrix(ChunkRows, InputSize);
+        _output = new Matrix(ChunkRows, OutputSize);
+    }
+
+    /// <summary>Features per row.</summary>
+    public int InputSize => _network.InputSize;
+
+    /// <summary>Outputs per row: class probabilities (multiclass), P(class 1) (binary) or predicted values (regression).</summary>
+    public int OutputSize => _network.OutputSize;
+
+    /// <summary>Predicts one row.</summary>
+    /// <exception cref="ArgumentException">The row or the output span has the wrong length.</exception>
+    public void Predict(ReadOnlySpan<float> features, Span<float> output)
+    {
+        RequireLength(features.Length, InputSize, "features", "the row must have one value per input feature");
+        RequireLength(output.Length, OutputSize, "output", "one slot per network output");
+        PredictChunk(features, output, 1);
+    }
+
+    /// <summary>Predicts many rows: <paramref name="rows"/> holds them row-major, <paramref name="outputs"/> receives <see cref="OutputSize"/> values per row.</summary>
+    /// <exception cref="ArgumentException">The spans are not whole rows or disagree in row count.</exception>
+    public void PredictBatch(ReadOnlySpan<float> rows, Span<float> outputs)
+    {
+        if (rows.Length % InputSize != 0)
+        {
+            throw new ArgumentException($"The input holds {rows.Length} values, which is not a whole number of rows of {InputSize} features.", nameof(rows));
+        }
+
+        int count = rows.Length / InputSize;
+        RequireLength(outputs.Length, count * OutputSize, "outputs", $"{OutputSize} values for each of the {count} rows");
+        for (int first = 0; first < count; first += ChunkRows)
+        {
+            int n = Math.Min(ChunkRows, count - first);
+            PredictChunk(rows.Slice(first * InputSize, n * InputSize), outputs.Slice(first * OutputSize, n * OutputSize), n);
+        }
+    }
+
+    private static void RequireLength(int actual, int expected, string name, string what)
+    {
+        if (actual != expected)
+        {
+            throw new ArgumentException($"Expected {expected} values for '{name}' ({what}) but got {actual}.", name);
+        }
+    }
+
+    private void PredictChunk(ReadOnlySpan<float> rows, Span<float> outputs, int count)
+    {
+        _input.SetRows(count);
+        _output.SetRows(count);
+        rows.CopyTo(_input.Span);
+        _network.Predict(_input, _output);
+        _output.Span.CopyTo(outputs);
+        _targetScaling?.Invert(outputs);
+    }
+}

@@ -1,0 +1,25 @@
+namespace MLNetScratchTrainer.Engine.Optimizers;
+
+/// <summary>Creates optimizers from an <see cref="OptimizerKind"/> and <see cref="OptimizerSettings"/>.</summary>
+public static class OptimizerFactory
+{
+    /// <summary>Creates a new optimizer with fresh (empty) state.</summary>
+    /// <param name="kind">Which optimizer to create.</param>
+    /// <param name="settings">Its hyperparameters; values the chosen optimizer does not use are ignored.</param>
+    /// <exception cref="ArgumentOutOfRangeException">An unknown <paramref name="kind"/> or an invalid hyperparameter.</exception>
+    public static IOptimizer Create(OptimizerKind kind, OptimizerSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return kind switch
+        {
+            OptimizerKind.Sgd => new Sgd(),
+            OptimizerKind.Momentum => new Momentum(settings.Momentum),
+            OptimizerKind.Nesterov => new Nesterov(settings.Momentum),
+            OptimizerKind.AdaGrad => new AdaGrad(settings.Epsilon),
+            OptimizerKind.RmsProp => new RmsProp(settings.RmsPropDecay, settings.Epsilon),
+            OptimizerKind.Adam => new Adam(settings.Beta1, settings.Beta2, settings.Epsilon),
+            OptimizerKind.AdamW => new AdamW(settings.WeightDecay, settings.Beta1, settings.Beta2, settings.Epsilon),
+            _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, $"Unknown optimizer kind {kind}."),
+        };
+    }
+}

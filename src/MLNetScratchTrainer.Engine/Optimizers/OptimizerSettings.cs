@@ -1,0 +1,29 @@
+namespace MLNetScratchTrainer.Engine.Optimizers;
+
+/// <summary>
+/// Hyperparameters for <see cref="OptimizerFactory.Create"/>. Each optimizer reads only the values it uses;
+/// the defaults are the usual ones from the literature. Values are validated when the optimizer is created.
+/// </summary>
+public sealed record OptimizerSettings
+{
+    /// <summary>Momentum coefficient μ for <see cref="Optimizers.Momentum"/> and <see cref="Optimizers.Nesterov"/>.</summary>
+    public float Momentum { get; init; } = 0.9f;
+
+    /// <summary>First-moment decay β1 for <see cref="Optimizers.Adam"/> and <see cref="Optimizers.AdamW"/>.</summary>
+    public float Beta1 { get; init; } = 0.9f;
+
+    /// <summary>Second-moment decay β2 for <see cref="Optimizers.Adam"/> and <see cref="Optimizers.AdamW"/>.</summary>
+    public float Beta2 { get; init; } = 0.999f;
+
+    /// <summary>Denominator constant ε for <see cref="Optimizers.AdaGrad"/>, <see cref="Optimizers.RmsProp"/>, <see cref="Optimizers.Adam"/> and <see cref="Optimizers.AdamW"/>.</summary>
+    public float Epsilon { get; init; } = 1e-8f;
+
+    /// <summary>Moving-average decay ρ for <see cref="Optimizers.RmsProp"/>.</summary>
+    public float RmsPropDecay { get; init; } = 0.9f;
+
+    /// <summary>
+    /// Decoupled weight decay λ for <see cref="Optimizers.AdamW"/>. The other optimizers ignore it; coupled L2
+    /// decay for them is added to the gradients by the trainer (see <see cref="Optimizers.WeightDecay"/>).
+    /// </summary>
+    public float WeightDecay { get; init; }
+}

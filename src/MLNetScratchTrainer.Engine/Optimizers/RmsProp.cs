@@ -1,0 +1,55 @@
+using System.Numerics;
+using MLNetScratchTrainer.Engine.Layers;
+
+namespace MLNetScratchTrainer.Engine.Optimizers;
+
+/// <summary>
+/// RMSProp (Hinton's lecture notes, 2012): like <see cref="AdaGrad"/>, but <c>h</c> is an exponential moving
+/// average of squared gradients instead of a sum, so old gradients are forgotten and learning does not stall.
+/// Update rule: <c>h = ρ·h + (1 − ρ)·g²; w -= lr·g / (√h + ε)</c>.
+/// </summary>
+/// <remarks>ε is added outside the square root, as in PyTorch.</remarks>
+public sealed class RmsProp : IOptimizer
+{
+    private readonly OptimizerState _state = new(nameof(RmsProp), buffersPerParameter: 1);
+
+    /// <summary>Creates the optimizer.</summary>
+    /// <param name="decay">The decay rate ρ in [0, 1) of the moving average (Keras uses 0.9, PyTorch 0.99).</param>
+    /// <param name="epsilon">Small positive constant added to the denominator.</param>
+    public RmsProp(float decay = 0.9f, float epsilon = 1e-8f)
+    {
+        OptimizerArguments.RequireDecayRate(decay, nameof(decay));
+        OptimizerArguments.RequirePositive(epsilon, nameof(epsilon));
+        Decay = decay;
+        Epsilon = epsilon;
+    }
+
+    /// <summary>The decay rate ρ of the moving average of squared gradients.</summary>
+    public float Decay { get; }
+
+    /// <summary>The constant ε added to the denominator.</summary>
+    public float Epsilon { get; }
+
+    /// <inheritdoc />
+    public void Step(IReadOnlyList<Parameter> parameters, float learningRate)
+    {
+        OptimizerArguments.RequireStepArguments(parameters, learningRate);
+        _state.Bind(parameters);
+        var epsilon = new Vector<float>(Epsilon);
+        for (int p = 0; p < parameters.Count; p++)
+        {
+            float[] w = parameters[p].Value;
+            float[] g = parameters[p].Gradient;
+            float[] h = _state.Buffer(p, 0);
+            for (int i = 0; i < w.Length; i += VectorBlocks.Width)
+            {
+                // h = ρ·h + (1 − ρ)·g²; w -= lr·g / (√h + ε)
+                Vector<float> gradient = VectorBlocks.Load(g, i);
+                Vector<float> average = (Decay * VectorBlocks.Load(h, i)) + ((1f - Decay) * (gradient * gradient));
+                VectorBlocks.Store(average, h, i);
+                Vector<float> step = learningRate * gradient / (Vector.SquareRoot(average) + epsilon);
+                VectorBlocks.Store(VectorBlocks.Load(w, i) - step, w, i);
+            }
+        }
+    }
+}

@@ -1,0 +1,376 @@
+using System.IO.Compression;
+using System.Security.Cryptography;
+using System.Text.Json;
+using MLNetScratchTrainer.Engine.Models;
+using MLNetScratchTrainer.Engine.Tensors;
+using MLNetScratchTrainer.Engine.Training;
+
+namespace MLNetScratchTrainer.Engine.Serialization;
+
+/// <summary>
+/// The model file: a .zip holding <c>header.json</c> (format, version, architecture, tensor shapes,
+/// SHA-256 of the tensors, history) and <c>tensors.bin</c> (every tensor as little-endian float32, in order).
+/// </summary>
+/// <remarks>
+/// Loading trusts nothing: sizes are derived from the architecture and checked against the header,
+/// the entry's declared and compressed sizes and a hard limit before anything large is allocated;
+/// the checksum and finiteness of every value are verified before a model is returned.
+/// Saving writes a temporary file beside the target and renames it, so a failed save never leaves
+/// a half-written model or damages an existing one.
+/// </remarks>
+public static class ModelFile
+{
+    /// <summary>The format name written in every header.</summary>
+    public const string FormatName = "MLNetScratchTrainer.Mlp";
+
+    /// <summary>The current format version.</summary>
+    public const int CurrentVersion = 1;
+
+    /// <summary>Largest model accepted: 256 Mi parameters (1 GiB of float32).</summary>
+    public const long MaxParameters = 1L << 28;
+
+    private const string HeaderEntry = "header.json";
+    private const string TensorsEntry = "tensors.bin";
+    private const int MaxHeaderBytes = 1 << 22;
+    private const int MaxDeflateRatio = 1100;
+
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
+
+    /// <summary>Saves atomically to <paramref name="path"/>.</summary>
+    public static void Save(MlpModel model, string path)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        string full = Path.GetFullPath(path);
+        string temporary = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write))
+            {
+                Save(model, stream);
+                stream.Flush(flushToDisk: true);
+            }
+
+            File.Move(temporary, full, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(temporary))
+            {
+                File.Delete(temporary);
+            }
+        }
+    }
+
+    /// <summary>Writes the model .zip to <paramref name="stream"/>.</summary>
+    public static void Save(MlpModel model, Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        byte[] tensorBytes = TensorBytes(model.RawTensors);
+        var architecture = model.Architecture;
+        var header = new ModelHeader
+        {
+            Format = FormatName,
+            Version = CurrentVersion,
+            Architecture = new ArchitectureHeader(architecture.InputSize, [.. architecture.HiddenLayers], architecture.OutputSize, architecture.Task.ToString(), architecture.Activation.ToString(), architecture.DropoutRate, architecture.BatchNormalization),
+            Tensors = [.. model.TensorNames.Select((name, i) => ShapeOf(architecture, name, model.RawTensors[i].Length))],
+            TensorsSha256 = Convert.ToHexString(SHA256.HashData(tensorBytes)),
+            TargetMean = model.TargetScaling?.Mean.ToArray(),
+            TargetScale = model.TargetScaling?.Scale.ToArray(),
+            History = new HistoryHeader([.. model.History.Epochs], model.History.StopReason.ToString(), model.History.BestEpoch, model.History.MetricName),
+        };
+
+        using var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true);
+        using (var entry = zip.CreateEntry(HeaderEntry, CompressionLevel.Optimal).Open())
+        {
+            JsonSerializer.Serialize(entry, header, Json);
+        }
+
+        using (var entry = zip.CreateEntry(TensorsEntry, CompressionLevel.Fastest).Open())
+        {
+            entry.Write(tensorBytes);
+        }
+    }
+
+    /// <summary>Loads and validates a model file.</summary>
+    /// <exception cref="FileNotFoundException">No file at <paramref name="path"/>.</exception>
+    /// <exception cref="InvalidDataException">The file is not a valid model; the message names the file and the problem.</exception>
+    public static MlpModel Load(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException($"Model file '{path}' does not exist.", path);
+        }
+
+        using var stream = File.OpenRead(path);
+        return Load(stream, path);
+    }
+
+    /// <summary>Loads and validates a model from a stream; <paramref name="source"/> names it in messages.</summary>
+    /// <exception cref="InvalidDataException">The stream is not a valid model.</exception>
+    public static MlpModel Load(Stream stream, string source)
+    {
+        ZipArchive zip;
+        try
+        {
+            zip = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true);
+        }
+        catch (InvalidDataException exception)
+        {
+            throw Invalid(source, $"it is not a zip archive or the archive is damaged ({exception.Message})");
+        }
+
+        using (zip)
+        {
+            var header = ReadHeader(zip, source);
+            var architecture = ReadArchitecture(header, source);
+            var network = CheckTensorList(header, architecture, source);
+            float[][] tensors = ReadTensors(zip, header, architecture, source);
+            var scaling = ReadScaling(header, architecture, source);
+            var history = ReadHistory(header);
+            return new MlpModel(architecture, [.. network.Select(t => t.Name)], tensors, history, scaling);
+        }
+    }
+
+    private static InvalidDataException Invalid(string source, string problem)
+        => new($"'{source}' is not a valid MLNetScratchTrainer model: {problem}.");
+
+    private static TensorHeader ShapeOf(MlpArchitecture architecture, string name, int length)
+    {
+        var shape = ExpectedTensors(architecture).First(t => t.Name == name);
+        return shape.Rows * shape.Columns == length ? shape : throw new InvalidOperationException($"Tensor {name} has {length} values, expected {shape.Rows * shape.Columns}.");
+    }
+
+    private static byte[] TensorBytes(IReadOnlyList<float[]> tensors)
+    {
+        long count = tensors.Sum(t => (long)t.Length);
+        var bytes = new byte[count * sizeof(float)];
+        int offset = 0;
+        foreach (var tensor in tensors)
+        {
+            var span = bytes.AsSpan(offset, tensor.Length * sizeof(float));
+            if (BitConverter.IsLittleEndian)
+            {
+                System.Runtime.InteropServices.MemoryMarshal.AsBytes(tensor.AsSpan()).CopyTo(span);
+            }
+            else
+            {
+                for (int i = 0; i < tensor.Length; i++)
+                {
+                    System.Buffers.Binary.BinaryPrimitives.WriteSingleLittleEndian(span[(i * 4)..], tensor[i]);
+                }
+            }
+
+            offset += span.Length;
+        }
+
+        return bytes;
+    }
+
+    private static ModelHeader ReadHeader(ZipArchive zip, string source)
+    {
+        var entry = zip.GetEntry(HeaderEntry) ?? throw Invalid(source, $"the archive has no {HeaderEntry} (is it a model saved by another tool?)");
+        if (entry.Length > MaxHeaderBytes)
+        {
+            throw Invalid(source, $"{HeaderEntry} claims {entry.Length} bytes, more than the {MaxHeaderBytes} allowed");
+        }
+
+        ModelHeader? header;
+        try
+        {
+            using var reader = entry.Open();
+            header = JsonSerializer.Deserialize<ModelHeader>(reader, Json);
+        }
+        catch (Exception exception) when (exception is JsonException or InvalidDataException or NotSupportedException)
+        {
+            throw Invalid(source, $"{HeaderEntry} cannot be read ({exception.Message})");
+        }
+
+        if (header is null || header.Format != FormatName)
+        {
+            throw Invalid(source, $"the header's format is '{header?.Format}', expected '{FormatName}'");
+        }
+
+        if (header.Version != CurrentVersion)
+        {
+            throw Invalid(source, $"format version {header.Version} is not supported (this library reads version {CurrentVersion})");
+        }
+
+        return header;
+    }
+
+    private static MlpArchitecture ReadArchitecture(ModelHeader header, string source)
+    {
+        var a = header.Architecture ?? throw Invalid(source, "the header has no architecture");
+        if (!Enum.TryParse<MlpTask>(a.Task, out var task) || !Enum.IsDefined(task))
+        {
+            throw Invalid(source, $"unknown task '{a.Task}'");
+        }
+
+        if (!Enum.TryParse<Activation>(a.Activation, out var activation) || !Enum.IsDefined(activation))
+        {
+            throw Invalid(source, $"unknown activation '{a.Activation}'");
+        }
+
+        MlpArchitecture architecture;
+        try
+        {
+            architecture = new MlpArchitecture(a.InputSize, a.HiddenLayers ?? [], a.OutputSize, task, activation, a.DropoutRate, a.BatchNormalization);
+        }
+        catch (ArgumentException exception)
+        {
+            throw Invalid(source, $"its architecture is impossible ({exception.Message})");
+        }
+
+        long parameters = CountValues(architecture);
+        if (parameters > MaxParameters)
+        {
+            throw Invalid(source, $"its architecture claims {parameters} values, more than the {MaxParameters} this library accepts");
+        }
+
+        return architecture;
+    }
+
+    private static long CountValues(MlpArchitecture architecture)
+    {
+        long count = 0;
+        long fanIn = architecture.InputSize;
+        foreach (int units in architecture.HiddenLayers.Append(architecture.OutputSize))
+        {
+            count += (fanIn * units) + units + (architecture.BatchNormalization && units != architecture.OutputSize ? 4L * units : 0);
+            fanIn = units;
+            if (count > MaxParameters)
+            {
+                return count;
+            }
+        }
+
+        return count + (architecture.BatchNormalization ? 0 : 0);
+    }
+
+    private static List<TensorHeader> ExpectedTensors(MlpArchitecture architecture)
+    {
+        var dense = new List<TensorHeader>();
+        var state = new List<TensorHeader>();
+        int fanIn = architecture.InputSize;
+        for (int i = 0; i < architecture.HiddenLayers.Count; i++)
+        {
+            int units = architecture.HiddenLayers[i];
+            dense.Add(new TensorHeader($"dense{i}.weight", fanIn, units));
+            dense.Add(new TensorHeader($"dense{i}.bias", 1, units));
+            if (architecture.BatchNormalization)
+            {
+                dense.Add(new TensorHeader($"batchnorm{i}.gamma", 1, units));
+                dense.Add(new TensorHeader($"batchnorm{i}.beta", 1, units));
+                state.Add(new TensorHeader($"batchnorm{i}.running_mean", 1, units));
+                state.Add(new TensorHeader($"batchnorm{i}.running_var", 1, units));
+            }
+
+            fanIn = units;
+        }
+
+        int last = architecture.HiddenLayers.Count;
+        dense.Add(new TensorHeader($"dense{last}.weight", fanIn, architecture.OutputSize));
+        dense.Add(new TensorHeader($"dense{last}.bias", 1, architecture.OutputSize));
+        return [.. dense, .. state];
+    }
+
+    private static List<TensorHeader> CheckTensorList(ModelHeader header, MlpArchitecture architecture, string source)
+    {
+        var expected = ExpectedTensors(architecture);
+        var actual = header.Tensors ?? throw Invalid(source, "the header lists no tensors");
+        if (!expected.SequenceEqual(actual))
+        {
+            throw Invalid(source, $"the header lists tensors [{string.Join(", ", actual.Select(t => $"{t.Name} {t.Rows}x{t.Columns}"))}] but the architecture needs [{string.Join(", ", expected.Select(t => $"{t.Name} {t.Rows}x{t.Columns}"))}]");
+        }
+
+        return expected;
+    }
+
+    private static float[][] ReadTensors(ZipArchive zip, ModelHeader header, MlpArchitecture architecture, string source)
+    {
+        var shapes = header.Tensors!;
+        long values = shapes.Sum(t => (long)t.Rows * t.Columns);
+        long bytes = values * sizeof(float);
+        var entry = zip.GetEntry(TensorsEntry) ?? throw Invalid(source, $"the archive has no {TensorsEntry}");
+        if (entry.Length != bytes)
+        {
+            throw Invalid(source, $"{TensorsEntry} holds {entry.Length} bytes but the architecture needs {bytes} ({values} float32 values)");
+        }
+
+        if (entry.CompressedLength * MaxDeflateRatio < bytes)
+        {
+            throw Invalid(source, $"{TensorsEntry} is {entry.CompressedLength} compressed bytes, too few to hold {bytes} bytes: the file is truncated or forged");
+        }
+
+        var buffer = new byte[bytes];
+        try
+        {
+            using var stream = entry.Open();
+            stream.ReadExactly(buffer);
+            if (stream.ReadByte() != -1)
+            {
+                throw Invalid(source, $"{TensorsEntry} is longer than its declared size");
+            }
+        }
+        catch (Exception exception) when (exception is EndOfStreamException or InvalidDataException or IOException)
+        {
+            throw exception is InvalidDataException { Message: var m } && m.Contains("MLNetScratchTrainer", StringComparison.Ordinal)
+                ? (InvalidDataException)exception
+                : Invalid(source, $"{TensorsEntry} cannot be read in full ({exception.Message})");
+        }
+
+        if (!string.Equals(Convert.ToHexString(SHA256.HashData(buffer)), header.TensorsSha256, StringComparison.OrdinalIgnoreCase))
+        {
+            throw Invalid(source, $"the checksum of {TensorsEntry} does not match the header: the weights are corrupted");
+        }
+
+        var tensors = new float[shapes.Count][];
+        int offset = 0;
+        for (int t = 0; t < shapes.Count; t++)
+        {
+            var tensor = new float[shapes[t].Rows * shapes[t].Columns];
+            for (int i = 0; i < tensor.Length; i++, offset += sizeof(float))
+            {
+                tensor[i] = System.Buffers.Binary.BinaryPrimitives.ReadSingleLittleEndian(buffer.AsSpan(offset));
+                if (!float.IsFinite(tensor[i]))
+                {
+                    throw Invalid(source, $"tensor {shapes[t].Name} holds {tensor[i]} at index {i}");
+                }
+            }
+
+            tensors[t] = tensor;
+        }
+
+        return tensors;
+    }
+
+    private static TargetScaling? ReadScaling(ModelHeader header, MlpArchitecture architecture, string source)
+    {
+        if (header.TargetMean is null && header.TargetScale is null)
+        {
+            return null;
+        }
+
+        if (architecture.Task != MlpTask.Regression || header.TargetMean?.Length != architecture.OutputSize || header.TargetScale?.Length != architecture.OutputSize)
+        {
+            throw Invalid(source, $"its target scaling does not fit a {architecture.Task} network with {architecture.OutputSize} outputs");
+        }
+
+        try
+        {
+            return new TargetScaling(header.TargetMean, header.TargetScale);
+        }
+        catch (ArgumentException exception)
+        {
+            throw Invalid(source, exception.Message.TrimEnd('.'));
+        }
+    }
+
+    private static TrainingHistory ReadHistory(ModelHeader header)
+    {
+        var h = header.History;
+        return h is null
+            ? TrainingHistory.Empty
+            : new TrainingHistory(h.Epochs ?? [], Enum.TryParse<StopReason>(h.StopReason, out var reason) ? reason : StopReason.Completed, h.BestEpoch, h.MetricName ?? string.Empty);
+    }
+}

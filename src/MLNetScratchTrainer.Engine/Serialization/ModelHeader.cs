@@ -1,0 +1,32 @@
+using MLNetScratchTrainer.Engine.Training;
+
+namespace MLNetScratchTrainer.Engine.Serialization;
+
+/// <summary>The JSON header of a saved model: format, version, architecture, tensor shapes, checksum and history.</summary>
+internal sealed record ModelHeader
+{
+    public string Format { get; init; } = string.Empty;
+
+    public int Version { get; init; }
+
+    public ArchitectureHeader? Architecture { get; init; }
+
+    public List<TensorHeader>? Tensors { get; init; }
+
+    public string TensorsSha256 { get; init; } = string.Empty;
+
+    public float[]? TargetMean { get; init; }
+
+    public float[]? TargetScale { get; init; }
+
+    public HistoryHeader? History { get; init; }
+}
+
+/// <summary>The architecture as saved.</summary>
+internal sealed record ArchitectureHeader(int InputSize, int[] HiddenLayers, int OutputSize, string Task, string Activation, float DropoutRate, bool BatchNormalization);
+
+/// <summary>Name and shape of one tensor in tensors.bin, in order.</summary>
+internal sealed record TensorHeader(string Name, int Rows, int Columns);
+
+/// <summary>The training history as saved.</summary>
+internal sealed record HistoryHeader(List<EpochRecord> Epochs, string StopReason, int BestEpoch, string MetricName);

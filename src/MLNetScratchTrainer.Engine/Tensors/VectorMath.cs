@@ -1,0 +1,110 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
+
+namespace MLNetScratchTrainer.Engine.Tensors;
+
+/// <summary>Element-wise and row/column kernels used by the layers, vectorised with <see cref="Vector{T}"/>.</summary>
+public static class VectorMath
+{
+    /// <summary>Adds <paramref name="rowVector"/> to every row of <paramref name="matrix"/> (the bias of a dense layer).</summary>
+    public static void AddToEachRow(Matrix matrix, ReadOnlySpan<float> rowVector)
+    {
+        for (int r = 0; r < matrix.Rows; r++)
+        {
+            Add(matrix.Row(r), rowVector);
+        }
+    }
+
+    /// <summary>target[i] += source[i].</summary>
+    public static void Add(Span<float> target, ReadOnlySpan<float> source)
+    {
+        var t = MemoryMarshal.Cast<float, Vector<float>>(target);
+        var s = MemoryMarshal.Cast<float, Vector<float>>(source[..target.Length]);
+        for (int i = 0; i < t.Length; i++)
+        {
+            t[i] += s[i];
+        }
+
+        for (int i = t.Length * Vector<float>.Count; i < target.Length; i++)
+        {
+            target[i] += source[i];
+        }
+    }
+
+    /// <summary>target[i] = fma(scale, source[i], target[i]), the "axpy" of BLAS.</summary>
+    public static void MultiplyAdd(float scale, ReadOnlySpan<float> source, Span<float> target)
+    {
+        var s = MemoryMarshal.Cast<float, Vector<float>>(source[..target.Length]);
+        var t = MemoryMarshal.Cast<float, Vector<float>>(target);
+        var factor = new Vector<float>(scale);
+        for (int i = 0; i < t.Length; i++)
+        {
+            t[i] = Vector.FusedMultiplyAdd(factor, s[i], t[i]);
+        }
+
+        for (int i = t.Length * Vector<float>.Count; i < target.Length; i++)
+        {
+            target[i] = MathF.FusedMultiplyAdd(scale, source[i], target[i]);
+        }
+    }
+
+    /// <summary>Sums the rows of <paramref name="matrix"/> into <paramref name="columnSums"/> (the bias gradient), rows in order.</summary>
+    public static void SumRows(Matrix matrix, Span<float> columnSums)
+    {
+        columnSums.Clear();
+        for (int r = 0; r < matrix.Rows; r++)
+        {
+            Add(columnSums, matrix.Row(r));
+        }
+    }
+
+    /// <summary>output[i] = max(input[i], 0).</summary>
+    public static void Relu(ReadOnlySpan<float> input, Span<float> output)
+    {
+        var i = MemoryMarshal.Cast<float, Vector<float>>(input);
+        var o = MemoryMarshal.Cast<float, Vector<float>>(output[..input.Length]);
+        for (int v = 0; v < i.Length; v++)
+        {
+            o[v] = Vector.Max(i[v], Vector<float>.Zero);
+        }
+
+        for (int k = i.Length * Vector<float>.Count; k < input.Length; k++)
+        {
+            output[k] = MathF.Max(input[k], 0f);
+        }
+    }
+
+    /// <summary>inputGradient[i] = output[i] &gt; 0 ? outputGradient[i] : 0, the ReLU derivative applied to a gradient.</summary>
+    public static void ReluBackward(ReadOnlySpan<float> output, ReadOnlySpan<float> outputGradient, Span<float> inputGradient)
+    {
+        var y = MemoryMarshal.Cast<float, Vector<float>>(output);
+        var dy = MemoryMarshal.Cast<float, Vector<float>>(outputGradient[..output.Length]);
+        var dx = MemoryMarshal.Cast<float, Vector<float>>(inputGradient[..output.Length]);
+        for (int v = 0; v < y.Length; v++)
+        {
+            dx[v] = Vector.ConditionalSelect(Vector.GreaterThan(y[v], Vector<float>.Zero), dy[v], Vector<float>.Zero);
+        }
+
+        for (int k = y.Length * Vector<float>.Count; k < output.Length; k++)
+        {
+            inputGradient[k] = output[k] > 0f ? outputGradient[k] : 0f;
+        }
+    }
+
+    /// <summary>product[i] = left[i] × right[i].</summary>
+    public static void Multiply(ReadOnlySpan<float> left, ReadOnlySpan<float> right, Span<float> product)
+    {
+        var l = MemoryMarshal.Cast<float, Vector<float>>(left);
+        var r = MemoryMarshal.Cast<float, Vector<float>>(right[..left.Length]);
+        var p = MemoryMarshal.Cast<float, Vector<float>>(product[..left.Length]);
+        for (int v = 0; v < l.Length; v++)
+        {
+            p[v] = l[v] * r[v];
+        }
+
+        for (int k = l.Length * Vector<float>.Count; k < left.Length; k++)
+        {
+            product[k] = left[k] * right[k];
+        }
+    }
+}

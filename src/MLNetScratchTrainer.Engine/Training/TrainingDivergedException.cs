@@ -1,0 +1,11 @@
+namespace MLNetScratchTrainer.Engine.Training;
+
+/// <summary>Training produced a NaN or infinite loss and was stopped.</summary>
+public sealed class TrainingDivergedException : InvalidOperationException
+{
+    /// <summary>Creates the exception with a message saying where training diverged and what to try.</summary>
+    public TrainingDivergedException(string message)
+        : base(message)
+    {
+    }
+}

@@ -1,0 +1,60 @@
+using MLNetScratchTrainer.Engine.Layers;
+using MLNetScratchTrainer.Engine.Optimizers;
+
+namespace MLNetScratchTrainer.Engine.Tests.Optimizers;
+
+[TestClass]
+public sealed class AdamTests
+{
+    /// <summary>
+    /// Step 1 (t = 1): m1 = 0.1·g1 = [0.05, −0.1], v1 = 0.001·g1² = [0.00025, 0.001];
+    /// m̂ = m1 / (1 − 0.9) = [0.5, −1], v̂ = v1 / (1 − 0.999) = [0.25, 1]; update = 0.1·m̂ / (√v̂ + ε).
+    /// </summary>
+    internal static readonly double[] FirstUpdate = [0.1 * 0.5 / (Math.Sqrt(0.25) + 1e-8), 0.1 * -1 / (Math.Sqrt(1) + 1e-8)];
+
+    /// <summary>
+    /// Step 2 (t = 2): m2 = 0.9·m1 + 0.1·g2 = [0.045 + 0.01, −0.09 + 0.03] = [0.055, −0.06],
+    /// v2 = 0.999·v1 + 0.001·g2² = [0.00024975 + 0.00001, 0.000999 + 0.00009] = [0.00025975, 0.001089];
+    /// m̂ = m2 / (1 − 0.9²) = m2 / 0.19, v̂ = v2 / (1 − 0.999²) = v2 / 0.001999; update = 0.1·m̂ / (√v̂ + ε).
+    /// </summary>
+    internal static readonly double[] SecondUpdate =
+    [
+        0.1 * (0.055 / 0.19) / (Math.Sqrt(0.00025975 / 0.001999) + 1e-8),
+        0.1 * (-0.06 / 0.19) / (Math.Sqrt(0.001089 / 0.001999) + 1e-8),
+    ];
+
+    [TestMethod]
+    public void FirstTwoStepsMatchHandComputation()
+    {
+        var adam = new Adam(beta1: 0.9f, beta2: 0.999f, epsilon: 1e-8f);
+        Parameter w = TwoStepProblem.CreateParameter();
+
+        TwoStepProblem.FirstStep(adam, w);
+        double[] w1 = [1 - FirstUpdate[0], -2 - FirstUpdate[1]];
+        TwoStepProblem.AssertValues(w1, w.Value, 1e-5);
+
+        TwoStepProblem.SecondStep(adam, w);
+        TwoStepProblem.AssertValues([w1[0] - SecondUpdate[0], w1[1] - SecondUpdate[1]], w.Value, 1e-5);
+    }
+
+    [TestMethod]
+    public void FirstStepMovesEveryWeightByTheLearningRateWhateverTheGradientScale()
+    {
+        var adam = new Adam();
+        var w = new Parameter("w", 1, 2, true);
+        w.Gradient[0] = 1000f;
+        w.Gradient[1] = -0.001f;
+
+        adam.Step([w], 0.1f);
+
+        TwoStepProblem.AssertValues([-0.1, 0.1], w.Value, 1e-5);
+    }
+
+    [TestMethod]
+    public void RejectsInvalidHyperparameters()
+    {
+        Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => new Adam(beta1: 1f));
+        Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => new Adam(beta2: 1.001f));
+        Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => new Adam(epsilon: 0f));
+    }
+}
