@@ -60,7 +60,7 @@ public sealed class IdxReaderTests : IDisposable
         IdxArray array = IdxReader.Read(path);
 
         CollectionAssert.AreEqual(new[] { 3000, 1000 }, array.Dimensions.ToArray());
-        Assert.AreEqual(data.Length, array.Data.Length);
+        Assert.HasCount(data.Length, array.Data);
         Assert.IsTrue(data.AsSpan().SequenceEqual(array.Data));
     }
 
