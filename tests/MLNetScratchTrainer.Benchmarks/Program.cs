@@ -1,0 +1,18 @@
+using BenchmarkDotNet.Running;
+using MLNetScratchTrainer.Benchmarks;
+
+switch (args.FirstOrDefault())
+{
+    case "gemm":
+        GemmThroughput.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : Environment.ProcessorCount);
+        break;
+    case "mnist":
+        MnistHarness.Run(args.Skip(1).ToArray());
+        break;
+    case "inference":
+        InferenceLatency.Run(args.Skip(1).ToArray());
+        break;
+    default:
+        BenchmarkSwitcher.FromAssembly(typeof(GemmShapes).Assembly).Run(args);
+        break;
+}
