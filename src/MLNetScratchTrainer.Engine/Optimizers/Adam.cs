@@ -1,4 +1,6 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using MLNetScratchTrainer.Engine.Layers;
 
 namespace MLNetScratchTrainer.Engine.Optimizers;
@@ -56,8 +58,7 @@ public sealed class Adam : IOptimizer
         _state.Bind(parameters);
         _stepCount++;
         float stepSize = (float)(learningRate / (1.0 - Math.Pow(Beta1, _stepCount)));
-        var secondMomentCorrection = new Vector<float>((float)Math.Sqrt(1.0 - Math.Pow(Beta2, _stepCount)));
-        var epsilon = new Vector<float>(Epsilon);
+        var correction = new Vector<float>((float)(1.0 / Math.Sqrt(1.0 - Math.Pow(Beta2, _stepCount))));
         for (int p = 0; p < parameters.Count; p++)
         {
             float[] w = parameters[p].Value;
@@ -65,18 +66,34 @@ public sealed class Adam : IOptimizer
             float[] m = _state.Buffer(p, 0);
             float[] v = _state.Buffer(p, 1);
             float decayFactor = parameters[p].IsWeight ? 1f - (learningRate * decoupledWeightDecay) : 1f;
-            for (int i = 0; i < w.Length; i += VectorBlocks.Width)
+            int whole = w.Length - (w.Length % VectorBlocks.Width);
+            var gBlocks = MemoryMarshal.Cast<float, Vector<float>>(g.AsSpan(0, whole));
+            var mBlocks = MemoryMarshal.Cast<float, Vector<float>>(m.AsSpan(0, whole));
+            var vBlocks = MemoryMarshal.Cast<float, Vector<float>>(v.AsSpan(0, whole));
+            var wBlocks = MemoryMarshal.Cast<float, Vector<float>>(w.AsSpan(0, whole));
+            for (int b = 0; b < wBlocks.Length; b++)
             {
-                // m = β1·m + (1 − β1)·g; v = β2·v + (1 − β2)·g²; w -= lr·m̂ / (√v̂ + ε)
-                Vector<float> gradient = VectorBlocks.Load(g, i);
-                Vector<float> mean = (Beta1 * VectorBlocks.Load(m, i)) + ((1f - Beta1) * gradient);
-                Vector<float> variance = (Beta2 * VectorBlocks.Load(v, i)) + ((1f - Beta2) * (gradient * gradient));
-                VectorBlocks.Store(mean, m, i);
-                VectorBlocks.Store(variance, v, i);
-                Vector<float> denominator = (Vector.SquareRoot(variance) / secondMomentCorrection) + epsilon;
-                Vector<float> updated = (decayFactor * VectorBlocks.Load(w, i)) - (stepSize * mean / denominator);
-                VectorBlocks.Store(updated, w, i);
+                (mBlocks[b], vBlocks[b], wBlocks[b]) = Update(gBlocks[b], mBlocks[b], vBlocks[b], wBlocks[b], stepSize, correction, decayFactor);
+            }
+
+            if (whole < w.Length)
+            {
+                var (mean, variance, updated) = Update(VectorBlocks.Load(g, whole), VectorBlocks.Load(m, whole), VectorBlocks.Load(v, whole), VectorBlocks.Load(w, whole), stepSize, correction, decayFactor);
+                VectorBlocks.Store(mean, m, whole);
+                VectorBlocks.Store(variance, v, whole);
+                VectorBlocks.Store(updated, w, whole);
             }
         }
+    }
+
+    // m = β1·m + (1 − β1)·g; v = β2·v + (1 − β2)·g²; w -= lr·m̂ / (√v̂ + ε)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private (Vector<float> Mean, Vector<float> Variance, Vector<float> Weight) Update(
+        Vector<float> gradient, Vector<float> mean, Vector<float> variance, Vector<float> weight, float stepSize, Vector<float> correction, float decayFactor)
+    {
+        mean = VectorBlocks.FlushTiny((Beta1 * mean) + ((1f - Beta1) * gradient));
+        variance = VectorBlocks.FlushTiny((Beta2 * variance) + ((1f - Beta2) * (gradient * gradient)));
+        Vector<float> denominator = (Vector.SquareRoot(variance) * correction) + new Vector<float>(Epsilon);
+        return (mean, variance, (decayFactor * weight) - (stepSize * mean / denominator));
     }
 }

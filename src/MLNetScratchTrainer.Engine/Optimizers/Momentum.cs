@@ -41,7 +41,7 @@ public sealed class Momentum : IOptimizer
             {
                 // v = μ·v − lr·g; w += v
                 Vector<float> velocity = (Coefficient * VectorBlocks.Load(v, i)) - (learningRate * VectorBlocks.Load(g, i));
-                VectorBlocks.Store(velocity, v, i);
+                VectorBlocks.StoreState(velocity, v, i);
                 VectorBlocks.Store(VectorBlocks.Load(w, i) + velocity, w, i);
             }
         }

@@ -45,7 +45,7 @@ public sealed class Nesterov : IOptimizer
                 // v = μ·v − lr·g; w += μ·v − lr·g
                 Vector<float> step = learningRate * VectorBlocks.Load(g, i);
                 Vector<float> velocity = (Coefficient * VectorBlocks.Load(v, i)) - step;
-                VectorBlocks.Store(velocity, v, i);
+                VectorBlocks.StoreState(velocity, v, i);
                 VectorBlocks.Store(VectorBlocks.Load(w, i) + ((Coefficient * velocity) - step), w, i);
             }
         }

@@ -46,7 +46,7 @@ public sealed class RmsProp : IOptimizer
                 // h = ρ·h + (1 − ρ)·g²; w -= lr·g / (√h + ε)
                 Vector<float> gradient = VectorBlocks.Load(g, i);
                 Vector<float> average = (Decay * VectorBlocks.Load(h, i)) + ((1f - Decay) * (gradient * gradient));
-                VectorBlocks.Store(average, h, i);
+                VectorBlocks.StoreState(average, h, i);
                 Vector<float> step = learningRate * gradient / (Vector.SquareRoot(average) + epsilon);
                 VectorBlocks.Store(VectorBlocks.Load(w, i) - step, w, i);
             }
