@@ -20,6 +20,7 @@ public static class IdxReader
     private const byte UnsignedByteType = 0x08;
     private const int InitialUnverifiedBufferBytes = 1 << 20;
     private const int DrainBufferBytes = 1 << 16;
+    private const int MaxDeflateRatio = 1100;
 
     /// <summary>Reads a whole IDX file, or only its first items.</summary>
     /// <param name="path">The file, raw or gzipped.</param>
@@ -37,29 +38,58 @@ public static class IdxReader
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxItems"/> is zero or negative.</exception>
     public static IdxArray Read(string path, int? maxItems = null)
     {
-        ArgumentException.ThrowIfNullOrEmpty(path);
-        if (maxItems is <= 0)
-        {
-            throw new ArgumentOutOfRangeException(nameof(maxItems), maxItems, "maxItems must be positive when given.");
-        }
-
-        using Stream stream = Open(path, out long? fileLength);
-        int[] dimensions = ReadHeader(stream, path, fileLength);
-        int itemSize = 1;
-        for (int i = 1; i < dimensions.Length; i++)
-        {
-            itemSize *= dimensions[i];
-        }
-
-        int count = maxItems is int limit && limit < dimensions[0] ? limit : dimensions[0];
+        var (stream, dimensions, count, itemSize, fileLength) = Begin(path, maxItems);
+        using var owned = stream;
         byte[] data = ReadData(stream, path, count * itemSize, lengthVerified: fileLength is not null);
-        if (count == dimensions[0] && fileLength is null)
+        Finish(stream, path, dimensions, count, fileLength);
+        return new IdxArray(dimensions, data);
+    }
+
+    /// <summary>
+    /// Reads an IDX file of unsigned bytes straight into floats, each value divided by <paramref name="divisor"/>,
+    /// converting chunk by chunk so the bytes are never held in full (MNIST's training images take 188 MB as
+    /// floats and would take another 47 MB as bytes).
+    /// </summary>
+    /// <param name="path">The file, raw or gzipped.</param>
+    /// <param name="divisor">Each byte is divided by it (255 maps pixels to [0, 1]).</param>
+    /// <param name="maxItems">When given, reads at most this many items, as for <see cref="Read"/>.</param>
+    /// <returns>The dimensions (the first one reduced to the items read) and the values.</returns>
+    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    /// <exception cref="InvalidDataException">
+    /// As for <see cref="Read"/>; a gzipped file whose header claims more data than its compressed size could
+    /// possibly hold is rejected before anything is allocated.
+    /// </exception>
+    public static (IReadOnlyList<int> Dimensions, float[] Values) ReadAsFloats(string path, float divisor, int? maxItems = null)
+    {
+        var (stream, dimensions, count, itemSize, fileLength) = Begin(path, maxItems);
+        using var owned = stream;
+        int length = count * itemSize;
+        long compressed = new FileInfo(path).Length;
+        if (fileLength is null && compressed * MaxDeflateRatio < length)
         {
-            RejectTrailingBytes(stream, path, dimensions);
+            throw Invalid(path, $"is truncated or forged: its header declares {Describe(dimensions)} values but {compressed} gzipped bytes cannot hold {length} bytes of data.");
         }
 
-        dimensions[0] = count;
-        return new IdxArray(dimensions, data);
+        var values = new float[length];
+        var chunk = new byte[DrainBufferBytes];
+        for (int filled = 0; filled < length;)
+        {
+            int wanted = Math.Min(chunk.Length, length - filled);
+            int read = Fill(stream, chunk.AsSpan(0, wanted), path);
+            for (int i = 0; i < read; i++)
+            {
+                values[filled + i] = chunk[i] / divisor;
+            }
+
+            filled += read;
+            if (read < wanted)
+            {
+                throw Invalid(path, $"is truncated: {length} bytes of data were expected after the header but the data ends after {filled} bytes.");
+            }
+        }
+
+        Finish(stream, path, dimensions, count, fileLength);
+        return (dimensions, values);
     }
 
     /// <summary>
@@ -79,6 +109,46 @@ public static class IdxReader
 
     /// <summary>Dimensions as text for messages, such as <c>60000x28x28</c>.</summary>
     internal static string Describe(IReadOnlyList<int> dimensions) => string.Join("x", dimensions);
+
+    /// <summary>Opens the file, reads its header and works out how many items to read.</summary>
+    private static (Stream Stream, int[] Dimensions, int Count, int ItemSize, long? FileLength) Begin(string path, int? maxItems)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        if (maxItems is <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(maxItems), maxItems, "maxItems must be positive when given.");
+        }
+
+        Stream stream = Open(path, out long? fileLength);
+        try
+        {
+            int[] dimensions = ReadHeader(stream, path, fileLength);
+            int itemSize = 1;
+            for (int i = 1; i < dimensions.Length; i++)
+            {
+                itemSize *= dimensions[i];
+            }
+
+            int count = maxItems is int limit && limit < dimensions[0] ? limit : dimensions[0];
+            return (stream, dimensions, count, itemSize, fileLength);
+        }
+        catch
+        {
+            stream.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>After the data: rejects trailing bytes of a fully read gzip file and records the items read.</summary>
+    private static void Finish(Stream stream, string path, int[] dimensions, int count, long? fileLength)
+    {
+        if (count == dimensions[0] && fileLength is null)
+        {
+            RejectTrailingBytes(stream, path, dimensions);
+        }
+
+        dimensions[0] = count;
+    }
 
     private static Stream Open(string path, out long? fileLength)
     {

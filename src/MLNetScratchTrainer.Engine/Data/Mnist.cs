@@ -166,15 +166,5 @@ public static class Mnist
         return labels;
     }
 
-    private static float[] ReadPixels(string path, int? maxRows)
-    {
-        byte[] pixels = IdxReader.Read(path, maxRows).Data;
-        float[] features = new float[pixels.Length];
-        for (int i = 0; i < pixels.Length; i++)
-        {
-            features[i] = pixels[i] / 255f;
-        }
-
-        return features;
-    }
+    private static float[] ReadPixels(string path, int? maxRows) => IdxReader.ReadAsFloats(path, 255f, maxRows).Values;
 }
