@@ -32,22 +32,16 @@ public sealed class AdaGrad : IOptimizer
     public void Step(IReadOnlyList<Parameter> parameters, float learningRate)
     {
         OptimizerArguments.RequireStepArguments(parameters, learningRate);
-        _state.Bind(parameters);
-        var epsilon = new Vector<float>(Epsilon);
-        for (int p = 0; p < parameters.Count; p++)
+        ElementwiseUpdate.Run(parameters, _state, new Rule(Epsilon, learningRate));
+    }
+
+    private readonly record struct Rule(float Epsilon, float LearningRate) : IElementwiseRule
+    {
+        // h += g²; w -= lr·g / (√h + ε)
+        public (Vector<float> State, Vector<float> Weight) Update(Vector<float> gradient, Vector<float> state, Vector<float> weight)
         {
-            float[] w = parameters[p].Value;
-            float[] g = parameters[p].Gradient;
-            float[] h = _state.Buffer(p, 0);
-            for (int i = 0; i < w.Length; i += VectorBlocks.Width)
-            {
-                // h += g²; w -= lr·g / (√h + ε)
-                Vector<float> gradient = VectorBlocks.Load(g, i);
-                Vector<float> sumOfSquares = VectorBlocks.Load(h, i) + (gradient * gradient);
-                VectorBlocks.Store(sumOfSquares, h, i);
-                Vector<float> step = learningRate * gradient / (Vector.SquareRoot(sumOfSquares) + epsilon);
-                VectorBlocks.Store(VectorBlocks.Load(w, i) - step, w, i);
-            }
+            Vector<float> sumOfSquares = state + (gradient * gradient);
+            return (sumOfSquares, weight - (LearningRate * gradient / (Vector.SquareRoot(sumOfSquares) + new Vector<float>(Epsilon))));
         }
     }
 }

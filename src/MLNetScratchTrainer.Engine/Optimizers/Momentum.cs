@@ -31,19 +31,16 @@ public sealed class Momentum : IOptimizer
     public void Step(IReadOnlyList<Parameter> parameters, float learningRate)
     {
         OptimizerArguments.RequireStepArguments(parameters, learningRate);
-        _state.Bind(parameters);
-        for (int p = 0; p < parameters.Count; p++)
+        ElementwiseUpdate.Run(parameters, _state, new Rule(Coefficient, learningRate));
+    }
+
+    private readonly record struct Rule(float Momentum, float LearningRate) : IElementwiseRule
+    {
+        // v = μ·v − lr·g; w += v
+        public (Vector<float> State, Vector<float> Weight) Update(Vector<float> gradient, Vector<float> state, Vector<float> weight)
         {
-            float[] w = parameters[p].Value;
-            float[] g = parameters[p].Gradient;
-            float[] v = _state.Buffer(p, 0);
-            for (int i = 0; i < w.Length; i += VectorBlocks.Width)
-            {
-                // v = μ·v − lr·g; w += v
-                Vector<float> velocity = (Coefficient * VectorBlocks.Load(v, i)) - (learningRate * VectorBlocks.Load(g, i));
-                VectorBlocks.StoreState(velocity, v, i);
-                VectorBlocks.Store(VectorBlocks.Load(w, i) + velocity, w, i);
-            }
+            Vector<float> velocity = (Momentum * state) - (LearningRate * gradient);
+            return (velocity, weight + velocity);
         }
     }
 }

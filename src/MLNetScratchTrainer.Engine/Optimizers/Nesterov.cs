@@ -34,20 +34,17 @@ public sealed class Nesterov : IOptimizer
     public void Step(IReadOnlyList<Parameter> parameters, float learningRate)
     {
         OptimizerArguments.RequireStepArguments(parameters, learningRate);
-        _state.Bind(parameters);
-        for (int p = 0; p < parameters.Count; p++)
+        ElementwiseUpdate.Run(parameters, _state, new Rule(Coefficient, learningRate));
+    }
+
+    private readonly record struct Rule(float Momentum, float LearningRate) : IElementwiseRule
+    {
+        // v = μ·v − lr·g; w += μ·v − lr·g (the gradient is looked at where momentum is about to carry the weight)
+        public (Vector<float> State, Vector<float> Weight) Update(Vector<float> gradient, Vector<float> state, Vector<float> weight)
         {
-            float[] w = parameters[p].Value;
-            float[] g = parameters[p].Gradient;
-            float[] v = _state.Buffer(p, 0);
-            for (int i = 0; i < w.Length; i += VectorBlocks.Width)
-            {
-                // v = μ·v − lr·g; w += μ·v − lr·g
-                Vector<float> step = learningRate * VectorBlocks.Load(g, i);
-                Vector<float> velocity = (Coefficient * VectorBlocks.Load(v, i)) - step;
-                VectorBlocks.StoreState(velocity, v, i);
-                VectorBlocks.Store(VectorBlocks.Load(w, i) + ((Coefficient * velocity) - step), w, i);
-            }
+            Vector<float> step = LearningRate * gradient;
+            Vector<float> velocity = (Momentum * state) - step;
+            return (velocity, weight + ((Momentum * velocity) - step));
         }
     }
 }

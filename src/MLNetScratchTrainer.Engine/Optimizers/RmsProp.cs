@@ -34,22 +34,16 @@ public sealed class RmsProp : IOptimizer
     public void Step(IReadOnlyList<Parameter> parameters, float learningRate)
     {
         OptimizerArguments.RequireStepArguments(parameters, learningRate);
-        _state.Bind(parameters);
-        var epsilon = new Vector<float>(Epsilon);
-        for (int p = 0; p < parameters.Count; p++)
+        ElementwiseUpdate.Run(parameters, _state, new Rule(Decay, Epsilon, learningRate));
+    }
+
+    private readonly record struct Rule(float Decay, float Epsilon, float LearningRate) : IElementwiseRule
+    {
+        // h = ρ·h + (1 − ρ)·g²; w -= lr·g / (√h + ε)
+        public (Vector<float> State, Vector<float> Weight) Update(Vector<float> gradient, Vector<float> state, Vector<float> weight)
         {
-            float[] w = parameters[p].Value;
-            float[] g = parameters[p].Gradient;
-            float[] h = _state.Buffer(p, 0);
-            for (int i = 0; i < w.Length; i += VectorBlocks.Width)
-            {
-                // h = ρ·h + (1 − ρ)·g²; w -= lr·g / (√h + ε)
-                Vector<float> gradient = VectorBlocks.Load(g, i);
-                Vector<float> average = (Decay * VectorBlocks.Load(h, i)) + ((1f - Decay) * (gradient * gradient));
-                VectorBlocks.StoreState(average, h, i);
-                Vector<float> step = learningRate * gradient / (Vector.SquareRoot(average) + epsilon);
-                VectorBlocks.Store(VectorBlocks.Load(w, i) - step, w, i);
-            }
+            Vector<float> average = (Decay * state) + ((1f - Decay) * (gradient * gradient));
+            return (average, weight - (LearningRate * gradient / (Vector.SquareRoot(average) + new Vector<float>(Epsilon))));
         }
     }
 }

@@ -14,16 +14,13 @@ public sealed class Sgd : IOptimizer
     public void Step(IReadOnlyList<Parameter> parameters, float learningRate)
     {
         OptimizerArguments.RequireStepArguments(parameters, learningRate);
-        for (int p = 0; p < parameters.Count; p++)
-        {
-            float[] w = parameters[p].Value;
-            float[] g = parameters[p].Gradient;
-            for (int i = 0; i < w.Length; i += VectorBlocks.Width)
-            {
-                // w -= lr·g
-                Vector<float> updated = VectorBlocks.Load(w, i) - (learningRate * VectorBlocks.Load(g, i));
-                VectorBlocks.Store(updated, w, i);
-            }
-        }
+        ElementwiseUpdate.Run(parameters, null, new Rule(learningRate));
+    }
+
+    private readonly record struct Rule(float LearningRate) : IElementwiseRule
+    {
+        // w -= lr·g
+        public (Vector<float> State, Vector<float> Weight) Update(Vector<float> gradient, Vector<float> state, Vector<float> weight)
+            => (state, weight - (LearningRate * gradient));
     }
 }
