@@ -12,27 +12,10 @@ namespace MLNetScratchTrainer.Engine.Optimizers;
 /// The velocity already includes the learning rate (as in Saito's book and Keras). PyTorch stores the velocity
 /// without it (<c>b = μ·b + g; w -= lr·b</c>); the two agree while the learning rate is constant.
 /// </remarks>
-public sealed class Momentum : IOptimizer
+public sealed class Momentum(float momentum = 0.9f) : VelocityOptimizer(momentum)
 {
-    private readonly OptimizerState _state = new(nameof(Momentum), buffersPerParameter: 1);
-
-    /// <summary>Creates the optimizer.</summary>
-    /// <param name="momentum">The coefficient μ in [0, 1): the fraction of the velocity kept from one step to the next.</param>
-    public Momentum(float momentum = 0.9f)
-    {
-        OptimizerArguments.RequireDecayRate(momentum, nameof(momentum));
-        Coefficient = momentum;
-    }
-
-    /// <summary>The momentum coefficient μ.</summary>
-    public float Coefficient { get; }
-
-    /// <inheritdoc />
-    public void Step(IReadOnlyList<Parameter> parameters, float learningRate)
-    {
-        OptimizerArguments.RequireStepArguments(parameters, learningRate);
-        ElementwiseUpdate.Run(parameters, _state, new Rule(Coefficient, learningRate));
-    }
+    private protected override void Apply(IReadOnlyList<Parameter> parameters, OptimizerState velocities, float learningRate)
+        => ElementwiseUpdate.Run(parameters, velocities, new Rule(Coefficient, learningRate));
 
     private readonly record struct Rule(float Momentum, float LearningRate) : IElementwiseRule
     {

@@ -15,27 +15,10 @@ namespace MLNetScratchTrainer.Engine.Optimizers;
 /// Keras (<c>SGD(nesterov=True)</c>) and, while the learning rate is constant, by PyTorch
 /// (<c>SGD(nesterov=True)</c>, which keeps the velocity without the learning rate).
 /// </remarks>
-public sealed class Nesterov : IOptimizer
+public sealed class Nesterov(float momentum = 0.9f) : VelocityOptimizer(momentum)
 {
-    private readonly OptimizerState _state = new(nameof(Nesterov), buffersPerParameter: 1);
-
-    /// <summary>Creates the optimizer.</summary>
-    /// <param name="momentum">The coefficient μ in [0, 1): the fraction of the velocity kept from one step to the next.</param>
-    public Nesterov(float momentum = 0.9f)
-    {
-        OptimizerArguments.RequireDecayRate(momentum, nameof(momentum));
-        Coefficient = momentum;
-    }
-
-    /// <summary>The momentum coefficient μ.</summary>
-    public float Coefficient { get; }
-
-    /// <inheritdoc />
-    public void Step(IReadOnlyList<Parameter> parameters, float learningRate)
-    {
-        OptimizerArguments.RequireStepArguments(parameters, learningRate);
-        ElementwiseUpdate.Run(parameters, _state, new Rule(Coefficient, learningRate));
-    }
+    private protected override void Apply(IReadOnlyList<Parameter> parameters, OptimizerState velocities, float learningRate)
+        => ElementwiseUpdate.Run(parameters, velocities, new Rule(Coefficient, learningRate));
 
     private readonly record struct Rule(float Momentum, float LearningRate) : IElementwiseRule
     {
