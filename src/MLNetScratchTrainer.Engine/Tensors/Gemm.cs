@@ -19,7 +19,7 @@ namespace MLNetScratchTrainer.Engine.Tensors;
 /// </remarks>
 public sealed class Gemm : IParallelWork
 {
-    private const int DepthBlock = 256;
+    private const int MaxDepthBlock = 256;
     private const int RowPanelsPerBlock = 20;
     private const long ParallelThreshold = 1L << 16;
     private const int SmallRowCount = 4;
@@ -58,7 +58,7 @@ public sealed class Gemm : IParallelWork
         _edgeTiles = new float[threads][];
         for (int t = 0; t < threads; t++)
         {
-            _packedA[t] = new float[RowPanelsPerBlock * MicroKernel.Rows * DepthBlock];
+            _packedA[t] = new float[RowPanelsPerBlock * MicroKernel.Rows * MaxDepthBlock];
             _edgeTiles[t] = new float[MicroKernel.Rows * _nr];
         }
     }
@@ -170,9 +170,10 @@ public sealed class Gemm : IParallelWork
         for (int i = 0; i < m; i++)
         {
             Span<float> target = c.AsSpan(i * n, n);
-            for (int depth0 = 0; depth0 < k; depth0 += DepthBlock)
+            int depthBlock = DepthBlock(k);
+            for (int depth0 = 0; depth0 < k; depth0 += depthBlock)
             {
-                int depthEnd = Math.Min(depth0 + DepthBlock, k);
+                int depthEnd = Math.Min(depth0 + depthBlock, k);
                 sums.Clear();
                 for (int p = depth0; p < depthEnd; p++)
                 {
@@ -189,6 +190,17 @@ public sealed class Gemm : IParallelWork
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// Depth of the k blocks: the fewest blocks of at most 256, made equal (784 → 4 × 196 rather than
+    /// 3 × 256 + 16, whose thin last block would spend more time loading and storing C than multiplying).
+    /// It depends on k alone, so every path and thread count sums in the same order.
+    /// </summary>
+    private static int DepthBlock(int k)
+    {
+        int blocks = (k + MaxDepthBlock - 1) / MaxDepthBlock;
+        return (k + blocks - 1) / blocks;
     }
 
     private static (int First, int End) Split(int count, int part, int partCount)
@@ -210,9 +222,10 @@ public sealed class Gemm : IParallelWork
     {
         int column0 = panel * _nr;
         int width = Math.Min(_nr, _n - column0);
-        for (int depth0 = 0; depth0 < _k; depth0 += DepthBlock)
+        int depthBlock = DepthBlock(_k);
+        for (int depth0 = 0; depth0 < _k; depth0 += depthBlock)
         {
-            int depth = Math.Min(DepthBlock, _k - depth0);
+            int depth = Math.Min(depthBlock, _k - depth0);
             Span<float> target = _packedB.AsSpan((depth0 * _paddedN) + (panel * depth * _nr), depth * _nr);
             for (int p = 0; p < depth; p++)
             {
@@ -282,9 +295,10 @@ public sealed class Gemm : IParallelWork
         float[] packedA = _packedA[part];
         float[] edge = _edgeTiles[part];
 
-        for (int depth0 = 0; depth0 < _k; depth0 += DepthBlock)
+        int depthBlock = DepthBlock(_k);
+        for (int depth0 = 0; depth0 < _k; depth0 += depthBlock)
         {
-            int depth = Math.Min(DepthBlock, _k - depth0);
+            int depth = Math.Min(depthBlock, _k - depth0);
             bool accumulate = _accumulate || depth0 > 0;
             for (int block = rowFirst; block < rowEnd; block += RowPanelsPerBlock)
             {
