@@ -230,13 +230,14 @@ public static class ModelFile
         return architecture;
     }
 
+    /// <summary>Values in tensors.bin: weights and biases of every dense layer, plus γ, β and both running statistics per batch-normalised unit.</summary>
     private static long CountValues(MlpArchitecture architecture)
     {
         long count = 0;
         long fanIn = architecture.InputSize;
-        foreach (int units in architecture.HiddenLayers.Append(architecture.OutputSize))
+        foreach (int units in architecture.HiddenLayers)
         {
-            count += (fanIn * units) + units + (architecture.BatchNormalization && units != architecture.OutputSize ? 4L * units : 0);
+            count += (fanIn * units) + units + (architecture.BatchNormalization ? 4L * units : 0);
             fanIn = units;
             if (count > MaxParameters)
             {
@@ -244,7 +245,7 @@ public static class ModelFile
             }
         }
 
-        return count + (architecture.BatchNormalization ? 0 : 0);
+        return count + (fanIn * architecture.OutputSize) + architecture.OutputSize;
     }
 
     private static List<TensorHeader> ExpectedTensors(MlpArchitecture architecture)
