@@ -28,7 +28,7 @@ public static class GradientCheck
     /// <exception cref="ArgumentException">The network has active dropout.</exception>
     public static GradientCheckResult Run(Network network, Matrix input, ReadOnlySpan<float> labels, ReadOnlySpan<float> weights = default, double step = 1e-3)
     {
-        ArgumentNullException.ThrowIfNull(network);
+        NumericalGradient.RequireNoDropout(network);
         float[][] state = Save(network.State);
         try
         {

@@ -73,8 +73,17 @@ public static class NumericalGradient
     /// <exception cref="ArgumentException">The network has dropout with a positive rate: each forward pass would draw a new mask, so the loss would not be a function of the parameters.</exception>
     public static IReadOnlyList<double[]> ForNetwork(Network network, Matrix input, ReadOnlySpan<float> labels, ReadOnlySpan<float> weights = default, double step = 1e-3)
     {
-        ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(input);
+        RequireNoDropout(network);
+        float[] labelValues = labels.ToArray(), weightValues = weights.ToArray();
+        double Loss() => network.ForwardLoss(input, labelValues, weightValues, training: true);
+        return [.. network.Parameters.Select(parameter => Compute(Loss, parameter.Value, step))];
+    }
+
+    /// <summary>Throws when the network has active dropout, whose masks would make the loss change from one evaluation to the next.</summary>
+    internal static void RequireNoDropout(Network network)
+    {
+        ArgumentNullException.ThrowIfNull(network);
         if (network.Layers.OfType<Dropout>().Any(dropout => dropout.Rate > 0f))
         {
             throw new ArgumentException(
@@ -82,9 +91,5 @@ public static class NumericalGradient
                 "Check a network built without dropout, and dropout on its own with its mask fixed.",
                 nameof(network));
         }
-
-        float[] labelValues = labels.ToArray(), weightValues = weights.ToArray();
-        double Loss() => network.ForwardLoss(input, labelValues, weightValues, training: true);
-        return [.. network.Parameters.Select(parameter => Compute(Loss, parameter.Value, step))];
     }
 }
