@@ -32,7 +32,7 @@ public sealed class CorruptModelFileTests : IDisposable
     [TestMethod]
     public void Load_RandomBytes_ThrowsNotAZipNamingTheFile()
     {
-        string path = _folder.Write("noise.zip", [.. RandomValues.Uniform(1000, seed: 2).Select(v => (byte)(v * 127))]);
+        string path = _folder.Write("noise.zip", [.. RandomValues.Uniform(1000, seed: 2, min: 0f, max: 256f).Select(v => (byte)v)]);
 
         var exception = Assert.ThrowsExactly<InvalidDataException>(() => MlpModel.Load(path));
 

@@ -23,8 +23,9 @@ internal static class ModelArchive
     {
         using var zip = new ZipArchive(new MemoryStream(archive), ZipArchiveMode.Read);
         using var header = zip.GetEntry(HeaderEntry)!.Open();
+        using var source = zip.GetEntry(TensorsEntry)!.Open();
         using var tensors = new MemoryStream();
-        zip.GetEntry(TensorsEntry)!.Open().CopyTo(tensors);
+        source.CopyTo(tensors);
         return (JsonNode.Parse(header)!.AsObject(), tensors.ToArray());
     }
 

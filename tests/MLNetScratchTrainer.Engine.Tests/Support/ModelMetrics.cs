@@ -31,12 +31,4 @@ internal static class ModelMetrics
 
         return 1 - (residual / total);
     }
-
-    /// <summary>Every prediction of <paramref name="model"/> for the rows of <paramref name="data"/>, row-major.</summary>
-    public static float[] PredictAll(MlpModel model, Dataset data)
-    {
-        var outputs = new float[data.Count * model.OutputSize];
-        model.PredictBatch(data.Features, outputs);
-        return outputs;
-    }
 }
