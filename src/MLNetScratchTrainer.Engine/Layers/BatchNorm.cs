@@ -13,6 +13,7 @@ public sealed class BatchNorm : ILayer
     private Matrix? _normalized;
     private Matrix? _output;
     private Matrix? _inputGradient;
+    private bool _usedBatchStatistics;
 
     /// <summary>Creates the layer with γ = 1, β = 0, running mean 0 and running variance 1.</summary>
     /// <param name="size">Features per row.</param>
@@ -73,6 +74,7 @@ public sealed class BatchNorm : ILayer
         int rows = input.Rows, size = InputSize;
         var normalized = Matrix.Ensure(ref _normalized, rows, size);
         var output = Matrix.Ensure(ref _output, rows, size);
+        _usedBatchStatistics = training;
         if (training)
         {
             ComputeBatchStatistics(input);
@@ -100,7 +102,9 @@ public sealed class BatchNorm : ILayer
         return output;
     }
 
-    // ∂L/∂x = γ/(σ·B) · (B·∂L/∂y − Σ∂L/∂y − x̂·Σ(∂L/∂y·x̂)); ∂L/∂γ = Σ ∂L/∂y·x̂; ∂L/∂β = Σ ∂L/∂y
+    // ∂L/∂γ = Σ ∂L/∂y·x̂; ∂L/∂β = Σ ∂L/∂y
+    // ∂L/∂x = γ/(σ·B) · (B·∂L/∂y − Σ∂L/∂y − x̂·Σ(∂L/∂y·x̂)) with batch statistics (they depend on x too),
+    // ∂L/∂x = γ/σ · ∂L/∂y with running statistics (constants: the layer is then a per-feature affine map)
     /// <inheritdoc />
     public Matrix Backward(Matrix outputGradient)
     {
@@ -125,8 +129,15 @@ public sealed class BatchNorm : ILayer
             Span<float> dy = outputGradient.Row(r), xHat = normalized.Row(r), dx = inputGradient.Row(r);
             for (int j = 0; j < size; j++)
             {
-                float scale = Gamma.Value[j] * _inverseStd[j] / rows;
-                dx[j] = scale * ((rows * dy[j]) - dBeta[j] - (xHat[j] * dGamma[j]));
+                if (_usedBatchStatistics)
+                {
+                    float scale = Gamma.Value[j] * _inverseStd[j] / rows;
+                    dx[j] = scale * ((rows * dy[j]) - dBeta[j] - (xHat[j] * dGamma[j]));
+                }
+                else
+                {
+                    dx[j] = Gamma.Value[j] * _inverseStd[j] * dy[j];
+                }
             }
         }
 

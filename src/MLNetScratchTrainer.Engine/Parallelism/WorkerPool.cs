@@ -12,7 +12,7 @@ public sealed class WorkerPool : IDisposable
     private const int SpinRounds = 4000;
 
     private readonly Thread[] _workers;
-    private readonly SemaphoreSlim _wakeUp = new(0);
+    private readonly object _sleep = new();
     private IParallelWork? _work;
     private int _generation;
     private int _pending;
@@ -55,10 +55,9 @@ public sealed class WorkerPool : IDisposable
         _failure = null;
         Volatile.Write(ref _pending, _workers.Length);
         Interlocked.Increment(ref _generation);
-        int sleepers = Volatile.Read(ref _sleepers);
-        if (sleepers > 0)
+        if (Volatile.Read(ref _sleepers) > 0)
         {
-            _wakeUp.Release(sleepers);
+            WakeSleepers();
         }
 
         try
@@ -89,13 +88,19 @@ public sealed class WorkerPool : IDisposable
 
         _disposed = true;
         Interlocked.Increment(ref _generation);
-        _wakeUp.Release(_workers.Length);
+        WakeSleepers();
         foreach (var worker in _workers)
         {
             worker.Join();
         }
+    }
 
-        _wakeUp.Dispose();
+    private void WakeSleepers()
+    {
+        lock (_sleep)
+        {
+            Monitor.PulseAll(_sleep);
+        }
     }
 
     private void WorkerLoop(int part)
@@ -112,10 +117,15 @@ public sealed class WorkerPool : IDisposable
                     continue;
                 }
 
+                // Each sleeper re-checks the generation under the lock, so a wake-up cannot be taken by another
+                // worker (as a counted permit could) and one that comes before the wait is not lost.
                 Interlocked.Increment(ref _sleepers);
-                if (Volatile.Read(ref _generation) == seen)
+                lock (_sleep)
                 {
-                    _wakeUp.Wait();
+                    while (Volatile.Read(ref _generation) == seen)
+                    {
+                        Monitor.Wait(_sleep);
+                    }
                 }
 
                 Interlocked.Decrement(ref _sleepers);

@@ -29,6 +29,12 @@ public static class ModelFile
     /// <summary>Largest model accepted: 256 Mi parameters (1 GiB of float32).</summary>
     public const long MaxParameters = 1L << 28;
 
+    /// <summary>
+    /// Most hidden layers accepted. Each layer costs the loader a few tensor descriptions, so without a bound a
+    /// forged header of a few megabytes listing a million one-unit layers would make it allocate gigabytes.
+    /// </summary>
+    public const int MaxHiddenLayers = 1000;
+
     private const string HeaderEntry = "header.json";
     private const string TensorsEntry = "tensors.bin";
     private const int MaxHeaderBytes = 1 << 22;
@@ -201,6 +207,11 @@ public static class ModelFile
     private static MlpArchitecture ReadArchitecture(ModelHeader header, string source)
     {
         var a = header.Architecture ?? throw Invalid(source, "the header has no architecture");
+        if (a.HiddenLayers?.Length > MaxHiddenLayers)
+        {
+            throw Invalid(source, $"its architecture has {a.HiddenLayers.Length} hidden layers, more than the {MaxHiddenLayers} this library accepts");
+        }
+
         if (!Enum.TryParse<MlpTask>(a.Task, out var task) || !Enum.IsDefined(task))
         {
             throw Invalid(source, $"unknown task '{a.Task}'");
@@ -230,13 +241,14 @@ public static class ModelFile
         return architecture;
     }
 
+    /// <summary>Values in tensors.bin: weights and biases of every dense layer, plus γ, β and both running statistics per batch-normalised unit.</summary>
     private static long CountValues(MlpArchitecture architecture)
     {
         long count = 0;
         long fanIn = architecture.InputSize;
-        foreach (int units in architecture.HiddenLayers.Append(architecture.OutputSize))
+        foreach (int units in architecture.HiddenLayers)
         {
-            count += (fanIn * units) + units + (architecture.BatchNormalization && units != architecture.OutputSize ? 4L * units : 0);
+            count += (fanIn * units) + units + (architecture.BatchNormalization ? 4L * units : 0);
             fanIn = units;
             if (count > MaxParameters)
             {
@@ -244,7 +256,7 @@ public static class ModelFile
             }
         }
 
-        return count + (architecture.BatchNormalization ? 0 : 0);
+        return count + (fanIn * architecture.OutputSize) + architecture.OutputSize;
     }
 
     private static List<TensorHeader> ExpectedTensors(MlpArchitecture architecture)

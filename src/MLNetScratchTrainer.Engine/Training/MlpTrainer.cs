@@ -122,9 +122,10 @@ public sealed class MlpTrainer
             head.ValidateLabel(data.Labels[row * labelWidth], row);
         }
 
-        if (architecture.Task == MlpTask.BinaryClassification && name == "train" && data.Labels.Distinct().Count() < 2)
+        if (architecture.Task != MlpTask.Regression && name == "train" && data.Labels.Distinct().Count() < 2)
         {
-            throw new ArgumentException($"Every training label is {data.Labels[0]}: binary classification needs examples of both classes (0 and 1).", name);
+            string needed = architecture.Task == MlpTask.BinaryClassification ? "binary classification needs examples of both classes (0 and 1)" : "multiclass classification needs examples of at least two classes";
+            throw new ArgumentException($"Every training label is {data.Labels[0]}: {needed}.", name);
         }
     }
 

@@ -1,0 +1,67 @@
+using MLNetScratchTrainer.Engine.Layers;
+using MLNetScratchTrainer.Engine.Tensors;
+
+namespace MLNetScratchTrainer.Engine.Tests.Layers;
+
+/// <summary>Forward values of the element-wise activations; float32 results are compared with double-precision formulas to 1e-6.</summary>
+[TestClass]
+public sealed class ActivationTests
+{
+    // Eleven values: more than one Vector<float> on AVX2 hardware, so the vector body and the scalar tail both run.
+    private static readonly float[] Inputs = [-3f, -1f, -0.5f, 0f, 0.5f, 1f, 3f, -2f, 2f, -0.25f, 0.25f];
+
+    [TestMethod]
+    public void Relu_ClampsNegativesToZero()
+        => CollectionAssert.AreEqual(Inputs.Select(x => Math.Max(x, 0f)).ToArray(), Forward(new Relu(Inputs.Length)));
+
+    [TestMethod]
+    public void LeakyRelu_ScalesNegativesBySlope()
+        => CollectionAssert.AreEqual(Inputs.Select(x => x > 0 ? x : 0.1f * x).ToArray(), Forward(new LeakyRelu(Inputs.Length, 0.1f)));
+
+    [TestMethod]
+    public void Sigmoid_MatchesLogisticFunctionAndSaturatesWithoutNaN()
+    {
+        float[] output = Forward(new Sigmoid(Inputs.Length));
+        for (int i = 0; i < Inputs.Length; i++)
+        {
+            Assert.AreEqual(1 / (1 + Math.Exp(-Inputs[i])), output[i], 1e-6, $"σ({Inputs[i]})");
+        }
+
+        // e^1000 overflows float32; the stable form must still give 0 and 1.
+        Assert.AreEqual(0f, Sigmoid.Function(-1000f));
+        Assert.AreEqual(1f, Sigmoid.Function(1000f));
+    }
+
+    [TestMethod]
+    public void Tanh_MatchesHyperbolicTangent()
+    {
+        float[] output = Forward(new Tanh(Inputs.Length));
+        for (int i = 0; i < Inputs.Length; i++)
+        {
+            Assert.AreEqual(Math.Tanh(Inputs[i]), output[i], 1e-6, $"tanh({Inputs[i]})");
+        }
+    }
+
+    [TestMethod]
+    public void Identity_CopiesInput() => CollectionAssert.AreEqual(Inputs, Forward(new Identity(Inputs.Length)));
+
+    [TestMethod]
+    public void Step_IsOneForPositiveInputsOnly()
+        => CollectionAssert.AreEqual(Inputs.Select(x => x > 0 ? 1f : 0f).ToArray(), Forward(new Step(Inputs.Length)));
+
+    [TestMethod]
+    public void Step_Backward_ThrowsNotSupported()
+    {
+        var step = new Step(2);
+        step.Forward(new Matrix([1f, -1f], 1, 2), training: true);
+
+        var exception = Assert.ThrowsExactly<NotSupportedException>(() => step.Backward(new Matrix([1f, 1f], 1, 2)));
+        Assert.Contains("perceptron rule", exception.Message);
+    }
+
+    [TestMethod]
+    public void Backward_BeforeForward_Throws()
+        => Assert.ThrowsExactly<InvalidOperationException>(() => new Relu(2).Backward(new Matrix(1, 2)));
+
+    private static float[] Forward(ILayer layer) => layer.Forward(new Matrix((float[])Inputs.Clone(), 1, Inputs.Length), training: false).Span.ToArray();
+}

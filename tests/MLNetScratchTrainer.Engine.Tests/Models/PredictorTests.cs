@@ -1,0 +1,78 @@
+using MLNetScratchTrainer.Engine.Models;
+using MLNetScratchTrainer.Engine.Tests.Support;
+
+namespace MLNetScratchTrainer.Engine.Tests.Models;
+
+[TestClass]
+public sealed class PredictorTests
+{
+    private static readonly MlpModel Model = RandomModels.Create(
+        new MlpArchitecture(5, [9, 7], 3, MlpTask.MulticlassClassification, Activation.LeakyRelu, dropoutRate: 0.2f, batchNormalization: true), seed: 1);
+
+    [TestMethod]
+    public void Predict_WrongInputLength_ThrowsNamingTheExpectedSize()
+    {
+        var predictor = Model.CreatePredictor();
+
+        var exception = Assert.ThrowsExactly<ArgumentException>(() => predictor.Predict(new float[4], new float[3]));
+
+        Assert.Contains("Expected 5 values", exception.Message);
+        Assert.AreEqual("features", exception.ParamName);
+        Assert.Contains("Expected 5 values", Assert.ThrowsExactly<ArgumentException>(() => Model.Predict(new float[6])).Message);
+    }
+
+    [TestMethod]
+    public void PredictBatch_NotWholeRows_Throws()
+    {
+        var exception = Assert.ThrowsExactly<ArgumentException>(() => Model.CreatePredictor().PredictBatch(new float[12], new float[6]));
+
+        Assert.Contains("not a whole number of rows of 5", exception.Message);
+    }
+
+    [TestMethod]
+    public void PredictBatch_EqualsRowByRowPredictExactly()
+    {
+        // 300 rows: more than one 256-row chunk, and batches take the packed matrix product while single rows
+        // take the few-rows path; the two must agree bit for bit.
+        const int rows = 300;
+        float[] features = RandomValues.Uniform(rows * 5, seed: 2, min: -3f, max: 3f);
+        var predictor = Model.CreatePredictor();
+        var batch = new float[rows * 3];
+
+        predictor.PredictBatch(features, batch);
+
+        var single = new float[3];
+        for (int row = 0; row < rows; row++)
+        {
+            predictor.Predict(features.AsSpan(row * 5, 5), single);
+            CollectionAssert.AreEqual(batch[(row * 3)..((row + 1) * 3)], single, $"row {row}");
+            CollectionAssert.AreEqual(single, Model.Predict(features.AsSpan(row * 5, 5)), $"model.Predict, row {row}");
+        }
+    }
+
+    [TestMethod]
+    public void Predict_IsDeterministicAtInference_DropoutOff()
+    {
+        float[] row = RandomValues.Uniform(5, seed: 3);
+
+        float[] first = Model.Predict(row);
+
+        CollectionAssert.AreEqual(first, Model.Predict(row));
+        Assert.AreEqual(1, first.Sum(), 1e-6, "class probabilities sum to 1");
+        Assert.AreEqual(Array.IndexOf(first, first.Max()), Model.PredictClass(row));
+    }
+
+    [TestMethod]
+    public void Predict_Regression_MapsOutputsBackThroughTargetScaling()
+    {
+        var architecture = new MlpArchitecture(2, [4], 2, MlpTask.Regression);
+        var scaled = RandomModels.Create(architecture, seed: 4, new TargetScaling([100f, -5f], [10f, 0.5f]));
+        var unscaled = RandomModels.Create(architecture, seed: 4);
+        float[] row = [0.3f, -0.8f];
+
+        float[] raw = unscaled.Predict(row), mapped = scaled.Predict(row);
+
+        Assert.AreEqual((raw[0] * 10f) + 100f, mapped[0], 1e-4);
+        Assert.AreEqual((raw[1] * 0.5f) - 5f, mapped[1], 1e-6);
+    }
+}

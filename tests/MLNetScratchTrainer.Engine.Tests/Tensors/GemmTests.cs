@@ -1,0 +1,145 @@
+using System.Runtime.Intrinsics;
+using MLNetScratchTrainer.Engine.Parallelism;
+using MLNetScratchTrainer.Engine.Tensors;
+using MLNetScratchTrainer.Engine.Tests.Support;
+
+namespace MLNetScratchTrainer.Engine.Tests.Tensors;
+
+[TestClass]
+public sealed class GemmTests
+{
+    // 1 and 7 are below one 6-row panel or one vector; 33 leaves partial panels and vectors; 257 spans many.
+    private static readonly int[] Sizes = [1, 7, 33, 257];
+
+    // Depths additionally include 513: two full 256-deep blocks plus one, so the depth blocking is crossed.
+    private static readonly int[] Depths = [1, 7, 33, 257, 513];
+
+    private static readonly int[] VectorWidths = Vector512.IsHardwareAccelerated ? [512, 256, 128] : [256, 128];
+
+    // Float32 summation of k products, each rounded, then added to C: the error of an element is at most
+    // γ(k+2)·(Σ|aᵢₚ·bₚⱼ| + |c₀|) with γ(n) ≈ n·2⁻²⁴ (Higham, "Accuracy and Stability of Numerical Algorithms", §3.1),
+    // whatever the summation order. Twice that bound cannot fail on a correct kernel, yet a single wrong,
+    // missing or doubled term is off by about |aᵢₚ·bₚⱼ|, hundreds of times more than the bound allows.
+    private const double UnitRoundoff = 1.0 / (1 << 24);
+
+    [TestMethod]
+    [DataRow(false, false)]
+    [DataRow(true, false)]
+    [DataRow(false, true)]
+    [DataRow(true, true)]
+    public void Multiply_EveryWidthSizeAndAccumulateMode_MatchesDoublePrecisionReference(bool transposeA, bool transposeB)
+    {
+        var gemms = VectorWidths.Select(bits => new Gemm(null, bits)).ToArray();
+        int seed = 0;
+        foreach (int m in Sizes)
+        {
+            foreach (int n in Sizes)
+            {
+                foreach (int k in Depths)
+                {
+                    float[] a = RandomValues.Uniform(m * k, ++seed), b = RandomValues.Uniform(k * n, ++seed), c0 = RandomValues.Uniform(m * n, ++seed);
+                    var (product, magnitude) = NaiveGemm.Multiply(a, transposeA, b, transposeB, m, n, k);
+                    foreach (var gemm in gemms)
+                    {
+                        foreach (bool accumulate in new[] { false, true })
+                        {
+                            float[] c = (float[])c0.Clone();
+                            gemm.Multiply(a, transposeA, b, transposeB, c, m, n, k, accumulate);
+                            AssertWithinRoundingBound(product, magnitude, accumulate ? c0 : null, c, k, $"{gemm.VectorBits}-bit, m={m} n={n} k={k}, accumulate={accumulate}");
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    [TestMethod]
+    [DataRow(false, false)]
+    [DataRow(true, false)]
+    [DataRow(false, true)]
+    [DataRow(true, true)]
+    public void Multiply_TwoThreads_BitIdenticalToOneThread(bool transposeA, bool transposeB)
+    {
+        using var pool = new WorkerPool(2);
+
+        // Both shapes exceed the parallel threshold (m·n·k ≥ 2¹⁶). The first has more row panels than column
+        // panels, so the threads split rows; the second has two row panels, so they split columns.
+        foreach (var (m, n, k) in new[] { (257, 33, 300), (7, 257, 513) })
+        {
+            float[] a = RandomValues.Uniform(m * k, 1), b = RandomValues.Uniform(k * n, 2), c0 = RandomValues.Uniform(m * n, 3);
+            foreach (int bits in VectorWidths)
+            {
+                foreach (bool accumulate in new[] { false, true })
+                {
+                    float[] single = (float[])c0.Clone(), parallel = (float[])c0.Clone();
+                    new Gemm(null, bits).Multiply(a, transposeA, b, transposeB, single, m, n, k, accumulate);
+                    new Gemm(pool, bits).Multiply(a, transposeA, b, transposeB, parallel, m, n, k, accumulate);
+                    CollectionAssert.AreEqual(single, parallel, $"{bits}-bit, m={m} n={n} k={k}, accumulate={accumulate}");
+                }
+            }
+        }
+    }
+
+    [TestMethod]
+    public void Multiply_FewRows_BitIdenticalToTheSameRowsOfALargerProduct()
+    {
+        // m ≤ 4 without transposes takes a separate path (no packing, for single-row inference); it must give
+        // exactly the packed kernel's values so a model predicts a row identically alone or in a batch.
+        const int manyRows = 37, n = 257, k = 513;
+        float[] a = RandomValues.Uniform(manyRows * k, 4), b = RandomValues.Uniform(k * n, 5), c0 = RandomValues.Uniform(manyRows * n, 6);
+        foreach (int bits in VectorWidths)
+        {
+            var gemm = new Gemm(null, bits);
+            foreach (bool accumulate in new[] { false, true })
+            {
+                float[] all = (float[])c0.Clone();
+                gemm.Multiply(a, false, b, false, all, manyRows, n, k, accumulate);
+                for (int m = 1; m <= 4; m++)
+                {
+                    float[] few = c0[..(m * n)];
+                    gemm.Multiply(a, false, b, false, few, m, n, k, accumulate);
+                    CollectionAssert.AreEqual(all[..(m * n)], few, $"{bits}-bit, m={m}, accumulate={accumulate}");
+                }
+            }
+        }
+    }
+
+    [TestMethod]
+    public void Multiply_ZeroDepth_ClearsOrKeepsC()
+    {
+        var gemm = new Gemm();
+        float[] c = [1f, 2f];
+        gemm.Multiply([], false, [], false, c, 1, 2, 0, accumulate: true);
+        CollectionAssert.AreEqual(new[] { 1f, 2f }, c);
+
+        gemm.Multiply([], false, [], false, c, 1, 2, 0, accumulate: false);
+        CollectionAssert.AreEqual(new[] { 0f, 0f }, c);
+    }
+
+    [TestMethod]
+    public void Multiply_ArrayTooShort_ThrowsNamingTheMatrix()
+    {
+        var gemm = new Gemm();
+        var exception = Assert.ThrowsExactly<ArgumentException>(() => gemm.Multiply(new float[6], false, new float[5], false, new float[6], 2, 3, 3, accumulate: false));
+        Assert.AreEqual("b", exception.ParamName);
+        Assert.Contains("needs 9 values", exception.Message);
+    }
+
+    [TestMethod]
+    public void Constructor_UnsupportedWidth_Throws()
+        => Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => new Gemm(null, 64));
+
+    private static void AssertWithinRoundingBound(double[] product, double[] magnitude, float[]? c0, float[] c, int k, string context)
+    {
+        double gamma = 2 * (k + 2) * UnitRoundoff;
+        for (int i = 0; i < product.Length; i++)
+        {
+            double initial = c0?[i] ?? 0;
+            double expected = initial + product[i];
+            if (!(Math.Abs(c[i] - expected) <= gamma * (magnitude[i] + Math.Abs(initial))))
+            {
+                Assert.Fail($"{context}: element {i} is {c[i]}, expected {expected}");
+            }
+        }
+    }
+}

@@ -1,0 +1,46 @@
+using MLNetScratchTrainer.Engine.Data;
+using MLNetScratchTrainer.Engine.Models;
+using MLNetScratchTrainer.Engine.Tests.Support;
+using MLNetScratchTrainer.Engine.Training;
+
+namespace MLNetScratchTrainer.Engine.Tests.Training;
+
+[TestClass]
+public sealed class DeterminismTests
+{
+    private static readonly Dataset Data = SyntheticData.Blobs(64, 4, 20, seed: 1);
+
+    [TestMethod]
+    public void Fit_OneOrTwoThreads_BitIdenticalModels()
+    {
+        // Batches of 64 rows, 20 features and 64 hidden units make products of 64·64·20 multiply-adds, above
+        // the threshold where the matrix multiply splits work over threads; dropout and batch norm included.
+        var single = Options(threads: 1, seed: 7);
+        var parallel = Options(threads: 2, seed: 7);
+
+        ModelAssert.BitIdentical(Quick.Fit(single, Data), Quick.Fit(parallel, Data));
+    }
+
+    [TestMethod]
+    public void Fit_SameSeedTwice_BitIdentical_OtherSeedDiffers()
+    {
+        var first = Quick.Fit(Options(threads: 1, seed: 7), Data);
+
+        ModelAssert.BitIdentical(first, Quick.Fit(Options(threads: 1, seed: 7), Data));
+        Assert.IsTrue(ModelAssert.AnyTensorDiffers(first, Quick.Fit(Options(threads: 1, seed: 8), Data)));
+    }
+
+    private static MlpTrainerOptions Options(int threads, int seed)
+    {
+        var options = Quick.Options(MlpTask.MulticlassClassification);
+        options.HiddenLayers = [64, 32];
+        options.BatchSize = 64;
+        options.NumberOfEpochs = 3;
+        options.DropoutRate = 0.2f;
+        options.BatchNormalization = true;
+        options.ValidationFraction = 0.25f;
+        options.NumberOfThreads = threads;
+        options.Seed = seed;
+        return options;
+    }
+}
