@@ -19,7 +19,7 @@ public static class MlpCatalog
     /// <param name="exampleWeightColumnName">An optional column of example weights (Single).</param>
     /// <param name="hiddenLayers">Units of each hidden layer; null keeps the default (one layer of 64).</param>
     /// <param name="numberOfEpochs">Passes over the training data; null keeps the default (100).</param>
-    /// <param name="learningRate">Adam's learning rate; null keeps the default (0.003).</param>
+    /// <param name="learningRate">Adam's learning rate; null keeps the default (0.01).</param>
     /// <param name="batchSize">Rows per mini-batch; null keeps the default (32).</param>
     public static MlpMulticlassTrainer Mlp(
         this MulticlassClassificationCatalog.MulticlassClassificationTrainers catalog,
@@ -45,7 +45,7 @@ public static class MlpCatalog
     /// <param name="exampleWeightColumnName">An optional column of example weights (Single).</param>
     /// <param name="hiddenLayers">Units of each hidden layer; null keeps the default (one layer of 64).</param>
     /// <param name="numberOfEpochs">Passes over the training data; null keeps the default (100).</param>
-    /// <param name="learningRate">Adam's learning rate; null keeps the default (0.003).</param>
+    /// <param name="learningRate">Adam's learning rate; null keeps the default (0.01).</param>
     /// <param name="batchSize">Rows per mini-batch; null keeps the default (32).</param>
     public static MlpBinaryTrainer Mlp(
         this BinaryClassificationCatalog.BinaryClassificationTrainers catalog,
@@ -71,7 +71,7 @@ public static class MlpCatalog
     /// <param name="exampleWeightColumnName">An optional column of example weights (Single).</param>
     /// <param name="hiddenLayers">Units of each hidden layer; null keeps the default (one layer of 64).</param>
     /// <param name="numberOfEpochs">Passes over the training data; null keeps the default (100).</param>
-    /// <param name="learningRate">Adam's learning rate; null keeps the default (0.003).</param>
+    /// <param name="learningRate">Adam's learning rate; null keeps the default (0.01).</param>
     /// <param name="batchSize">Rows per mini-batch; null keeps the default (32).</param>
     public static MlpRegressionTrainer Mlp(
         this RegressionCatalog.RegressionTrainers catalog,
