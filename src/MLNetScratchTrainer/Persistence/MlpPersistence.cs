@@ -33,8 +33,8 @@ public static class MlpPersistence
     /// <summary>Loader assembly written into saved models; ML.NET quotes it when it cannot find it.</summary>
     internal const string LoaderAssemblyName = "MLNetScratchTrainer Mlp loader - call MlpPersistence.Register() before loading";
 
-    /// <summary>Name under which the loader is registered in ML.NET's component catalog.</summary>
-    internal const string LoaderSignature = "MLNetScratchTrainerMlpTransformer";
+    /// <summary>Name under which the loader is registered in ML.NET's component catalog (ML.NET's header holds at most 24 characters).</summary>
+    internal const string LoaderSignature = "MLNetScratchTrainerMlp";
 
     /// <summary>Eight-character model signature in the header of every saved Mlp entry.</summary>
     private const string ModelSignature = "MLPSCRTR";
