@@ -70,9 +70,6 @@ public static class MlpPersistence
         payload.Write(writer);
     }
 
-    /// <summary>The assembly that declares the loader, defined in memory on first use (also used by tests).</summary>
-    internal static Assembly GetLoaderAssembly() => LoaderAssembly.Value;
-
     /// <summary>
     /// The loader ML.NET calls for an entry whose header names <see cref="LoaderSignature"/>. ML.NET looks it up by name
     /// with the parameter types <c>(IHostEnvironment, ModelLoadContext)</c>; <c>ModelLoadContext</c> is internal, and the
