@@ -66,7 +66,7 @@ public sealed class BadInputTests
 
         var error = Assert.ThrowsExactly<ArgumentException>(() => _ml.MulticlassClassification.Trainers.Mlp().GetOutputSchema(SchemaShapes.Of(data.Schema)));
 
-        StringAssert.Contains(error.Message, "label column 'Label' has type Single");
+        StringAssert.Contains(error.Message, "label column 'Label' of the input schema has type Single");
         StringAssert.Contains(error.Message, "MapValueToKey");
     }
 
@@ -77,7 +77,7 @@ public sealed class BadInputTests
 
         var error = Assert.ThrowsExactly<ArgumentException>(() => _ml.BinaryClassification.Trainers.Mlp().Fit(data));
 
-        StringAssert.Contains(error.Message, "label column 'Label' has type String; expected a Boolean, or a Single holding 0 or 1");
+        StringAssert.Contains(error.Message, "label column 'Label' of the training data has type String; expected a Boolean, or a Single holding 0 or 1");
     }
 
     [TestMethod]
@@ -87,7 +87,7 @@ public sealed class BadInputTests
 
         var error = Assert.ThrowsExactly<ArgumentException>(() => _ml.Regression.Trainers.Mlp().Fit(data));
 
-        StringAssert.Contains(error.Message, "label column 'Label' has type Boolean; expected a Single");
+        StringAssert.Contains(error.Message, "label column 'Label' of the training data has type Boolean; expected a Single");
     }
 
     [TestMethod]
@@ -281,6 +281,19 @@ public sealed class BadInputTests
         StringAssert.Contains(error.Message, "holds 4 values per row in the validation data but 3 in the training data");
     }
 
+    [TestMethod]
+    public void ValidationLabelsOfAnotherTypeAreRejected()
+    {
+        var train = _ml.Data.LoadFromEnumerable(InMemoryRows.Keys(30));
+        var trainer = _ml.MulticlassClassification.Trainers.Mlp(FastOptions.Create());
+
+        var notAKey = Assert.ThrowsExactly<ArgumentException>(() => trainer.Fit(train, _ml.Data.LoadFromEnumerable(InMemoryRows.Single(10))));
+        var otherKey = Assert.ThrowsExactly<ArgumentException>(() => trainer.Fit(train, _ml.Data.LoadFromEnumerable(new[] { new FourClassKeyRow { Features = [1, 2, 3], Label = 3 } })));
+
+        StringAssert.Contains(notAKey.Message, "label column 'Label' of the validation data has type Single; expected a key type");
+        StringAssert.Contains(otherKey.Message, "Label column 'Label' has type Key<UInt32, 0-3> in the validation data but Key<UInt32, 0-2> in the training data");
+    }
+
     private void AssertFeatureTypeRejected(IDataView data, string actualType)
     {
         var trainer = _ml.Regression.Trainers.Mlp();
@@ -290,7 +303,8 @@ public sealed class BadInputTests
 
         foreach (var error in new[] { atSchema, atFit })
         {
-            StringAssert.Contains(error.Message, $"feature column 'Features' has type {actualType}; expected a known-size vector of Single");
+            StringAssert.Contains(error.Message, "feature column 'Features' of the ");
+            StringAssert.Contains(error.Message, $"has type {actualType}; expected a known-size vector of Single");
         }
     }
 }

@@ -63,6 +63,11 @@ internal sealed record TransformerPayload(MlpModel Model, string FeatureColumnNa
                 throw Invalid(source, $"it holds {keyValues.Count} label key values for a {model.Architecture.Task} network with {model.OutputSize} outputs");
             }
 
+            if (model.Architecture.Task == MlpTask.Regression && model.OutputSize != 1)
+            {
+                throw Invalid(source, $"it holds a regression network with {model.OutputSize} outputs; the plugin's regression transformer has one");
+            }
+
             return new TransformerPayload(model, featureColumnName, keyValues);
         }
         catch (Exception exception) when (exception is IOException or FormatException)

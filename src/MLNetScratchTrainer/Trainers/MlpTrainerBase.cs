@@ -118,7 +118,13 @@ public abstract class MlpTrainerBase<TTransformer> : IEstimator<TTransformer>
                     nameof(validationData));
             }
 
-            InspectLabelColumn(validationColumns.Label);
+            if (!validationColumns.Label.Type.Equals(trainColumns.Label.Type))
+            {
+                throw new ArgumentException(
+                    $"Label column '{_options.LabelColumnName}' has type {validationColumns.Label.Type} in the validation data but {trainColumns.Label.Type} in the training data.",
+                    nameof(validationData));
+            }
+
             validation = ReadData(validationData, validationColumns, channel, "validation data");
         }
 
@@ -162,7 +168,7 @@ public abstract class MlpTrainerBase<TTransformer> : IEstimator<TTransformer>
                 ?? throw new ArgumentException($"The {role} '{name}' is not in the {dataName}; expected {expected}. The {dataName} has: {string.Join(", ", available)}.");
             if (!isValid(shape))
             {
-                throw new ArgumentException($"The {role} '{name}' has type {shape}; expected {expected}.");
+                throw new ArgumentException($"The {role} '{name}' of the {dataName} has type {shape}; expected {expected}.");
             }
         }
     }

@@ -26,6 +26,16 @@ public sealed class KeyLabelRow
     public uint Label { get; set; }
 }
 
+/// <summary>A row with a key label of four classes.</summary>
+public sealed class FourClassKeyRow
+{
+    [VectorType(3)]
+    public float[] Features { get; set; } = [];
+
+    [KeyType(4)]
+    public uint Label { get; set; }
+}
+
 /// <summary>A row with a Boolean label.</summary>
 public sealed class BooleanLabelRow
 {
