@@ -138,6 +138,10 @@ public sealed class PersistenceTests
         var engine = fresh.Model.CreatePredictionEngine<VectorRow<TTarget>, TPrediction>(loaded, inputSchemaDefinition: definition);
         var viaEngine = InputRows.Read<TTarget>(ml, split.TestSet, data.FeatureCount).Select(row => engine.Predict(row).ToString()!).ToList();
         CollectionAssert.AreEqual(expected, viaEngine);
+
+        fresh.Model.Save(loaded, inputSchema, directory.File("saved-again.zip"));
+        var reloaded = new MLContext().Model.Load(directory.File("saved-again.zip"), out _);
+        CollectionAssert.AreEqual(expected, Predict<TPrediction>(fresh, reloaded, split.TestSet));
     }
 
     private static List<string> Predict<TPrediction>(MLContext ml, ITransformer model, IDataView data)
