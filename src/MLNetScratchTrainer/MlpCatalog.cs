@@ -12,9 +12,9 @@ namespace MLNetScratchTrainer;
 /// </summary>
 public static class MlpCatalog
 {
-    /// <summary>A multiclass Mlp trainer; the label is a key (see <c>MapValueToKey</c>), the features a known-size vector of Single.</summary>
+    /// <summary>A multiclass Mlp trainer; the label is a key (see <c>MapValueToKey</c>) or Single class indices, the features a known-size vector of Single.</summary>
     /// <param name="catalog">The multiclass trainers catalog.</param>
-    /// <param name="labelColumnName">The label column, a key.</param>
+    /// <param name="labelColumnName">The label column: a key, or Single class indices 0, 1, 2, ….</param>
     /// <param name="featureColumnName">The feature column, a known-size vector of Single.</param>
     /// <param name="exampleWeightColumnName">An optional column of example weights (Single).</param>
     /// <param name="hiddenLayers">Units of each hidden layer; null keeps the default (one layer of 64).</param>

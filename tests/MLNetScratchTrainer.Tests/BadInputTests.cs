@@ -60,14 +60,30 @@ public sealed class BadInputTests
     public void DoubleFeaturesAreRejected() => AssertFeatureTypeRejected(_ml.Data.LoadFromEnumerable(new[] { new DoubleFeaturesRow { Features = [1, 2, 3] } }), "Vector<Double> of known size");
 
     [TestMethod]
-    public void AMulticlassLabelMustBeAKey()
+    public void AMulticlassLabelMustBeAKeyOrClassIndices()
     {
-        var data = _ml.Data.LoadFromEnumerable(InMemoryRows.Single(20));
+        var data = _ml.Data.LoadFromEnumerable(InMemoryRows.Booleans(20));
 
         var error = Assert.ThrowsExactly<ArgumentException>(() => _ml.MulticlassClassification.Trainers.Mlp().GetOutputSchema(SchemaShapes.Of(data.Schema)));
 
-        StringAssert.Contains(error.Message, "label column 'Label' of the input schema has type Single");
-        StringAssert.Contains(error.Message, "MapValueToKey");
+        StringAssert.Contains(error.Message, "label column 'Label' of the input schema has type Boolean");
+        StringAssert.Contains(error.Message, "MapValueToKey), or a Single holding class indices");
+    }
+
+    [TestMethod]
+    public void AClassIndexThatIsNotAWholeNumberStopsTraining()
+    {
+        var rows = InMemoryRows.Single(20);
+        foreach (var row in rows)
+        {
+            row.Label = row.Label > 0.6f ? 1f : 0f;
+        }
+
+        rows[6].Label = 1.5f;
+
+        var error = Assert.ThrowsExactly<ArgumentException>(() => _ml.MulticlassClassification.Trainers.Mlp(FastOptions.Create()).Fit(_ml.Data.LoadFromEnumerable(rows)));
+
+        StringAssert.Contains(error.Message, "Row 6 of the training data: label column 'Label' holds a missing or invalid value; expected a class key (key 0 means missing) or a class index");
     }
 
     [TestMethod]
@@ -210,7 +226,7 @@ public sealed class BadInputTests
 
         var error = Assert.ThrowsExactly<ArgumentException>(() => _ml.MulticlassClassification.Trainers.Mlp(FastOptions.Create()).Fit(_ml.Data.LoadFromEnumerable(rows)));
 
-        StringAssert.Contains(error.Message, "Every training row has the same class (key 2) in label column 'Label'");
+        StringAssert.Contains(error.Message, "Every training row has the same class (index 1, key 2) in label column 'Label'");
     }
 
     [TestMethod]
@@ -287,10 +303,10 @@ public sealed class BadInputTests
         var train = _ml.Data.LoadFromEnumerable(InMemoryRows.Keys(30));
         var trainer = _ml.MulticlassClassification.Trainers.Mlp(FastOptions.Create());
 
-        var notAKey = Assert.ThrowsExactly<ArgumentException>(() => trainer.Fit(train, _ml.Data.LoadFromEnumerable(InMemoryRows.Single(10))));
+        var notAKey = Assert.ThrowsExactly<ArgumentException>(() => trainer.Fit(train, _ml.Data.LoadFromEnumerable(InMemoryRows.Booleans(10))));
         var otherKey = Assert.ThrowsExactly<ArgumentException>(() => trainer.Fit(train, _ml.Data.LoadFromEnumerable(new[] { new FourClassKeyRow { Features = [1, 2, 3], Label = 3 } })));
 
-        StringAssert.Contains(notAKey.Message, "label column 'Label' of the validation data has type Single; expected a key type");
+        StringAssert.Contains(notAKey.Message, "label column 'Label' of the validation data has type Boolean; expected a key type");
         StringAssert.Contains(otherKey.Message, "Label column 'Label' has type Key<UInt32, 0-3> in the validation data but Key<UInt32, 0-2> in the training data");
     }
 

@@ -122,6 +122,22 @@ public sealed class TrainingTests
     }
 
     [TestMethod]
+    public void MulticlassAcceptsClassIndicesAsSingleLabels()
+    {
+        var ml = new MLContext(seed: 1);
+        var data = TestPipelines.Load(ml, MlpTask.MulticlassClassification, vectorFeatures: true);
+        var pipeline = ml.Transforms.NormalizeMinMax("Features", "RawFeatures")
+            .Append(ml.MulticlassClassification.Trainers.Mlp(TestPipelines.Options(label: "target")))
+            .Append(ml.Transforms.Conversion.MapKeyToValue("PredictedLabel"));
+
+        var scored = pipeline.Fit(data.Data).Transform(data.Data);
+
+        var predicted = ml.Data.CreateEnumerable<MulticlassPrediction>(scored, reuseRowObject: false).Select(p => p.PredictedLabel).Distinct().Order().ToArray();
+        CollectionAssert.AreEqual(new[] { 0f, 1f, 2f }, predicted);
+        Assert.IsGreaterThan(0.95, ml.MulticlassClassification.Evaluate(scored, labelColumnName: "target").MicroAccuracy);
+    }
+
+    [TestMethod]
     [DataRow(MlpTask.MulticlassClassification)]
     [DataRow(MlpTask.BinaryClassification)]
     [DataRow(MlpTask.Regression)]

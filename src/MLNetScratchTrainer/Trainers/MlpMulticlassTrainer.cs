@@ -8,8 +8,10 @@ using MLNetScratchTrainer.Transformers;
 namespace MLNetScratchTrainer.Trainers;
 
 /// <summary>
-/// Trains a multiclass Mlp (softmax output, cross-entropy loss). The label is a key, as <c>MapValueToKey</c> makes it;
-/// the key count is the number of classes. Create it with <c>mlContext.MulticlassClassification.Trainers.Mlp(…)</c>.
+/// Trains a multiclass Mlp (softmax output, cross-entropy loss). The label is a key, as <c>MapValueToKey</c> makes it, whose
+/// key count is the number of classes; or a Single holding class indices 0, 1, 2, …, whose largest value + 1 is the number
+/// of classes (<c>PredictedLabel</c> is then a key whose values are those indices). Create it with
+/// <c>mlContext.MulticlassClassification.Trainers.Mlp(…)</c>.
 /// </summary>
 public sealed class MlpMulticlassTrainer : MlpTrainerBase<MlpMulticlassTransformer>
 {
@@ -21,19 +23,23 @@ public sealed class MlpMulticlassTrainer : MlpTrainerBase<MlpMulticlassTransform
     }
 
     /// <inheritdoc />
-    private protected override string LabelColumnRequirement => "a key type with at least two values (use mlContext.Transforms.Conversion.MapValueToKey)";
+    private protected override string LabelColumnRequirement
+        => "a key type with at least two values (use mlContext.Transforms.Conversion.MapValueToKey), or a Single holding class indices 0, 1, 2, …";
 
     /// <inheritdoc />
-    private protected override string LabelValueRequirement => "a class key (key 0 means missing)";
+    private protected override string LabelValueRequirement => "a class key (key 0 means missing) or a class index 0, 1, 2, …";
 
     /// <inheritdoc />
     private protected override bool IsValidLabel(ColumnShape label)
-        => label is { Kind: SchemaShape.Column.VectorKind.Scalar, IsKey: true } && label.ItemType == NumberDataViewType.UInt32;
+        => (label is { Kind: SchemaShape.Column.VectorKind.Scalar, IsKey: true } && label.ItemType == NumberDataViewType.UInt32)
+           || label.IsScalarOf(NumberDataViewType.Single);
 
     /// <inheritdoc />
     private protected override IEnumerable<SchemaShape.Column> GetOutputColumnShapes(SchemaShape.Column label)
     {
-        var keyValues = label.Annotations.Where(annotation => annotation.Name == LabelKeyValues.AnnotationName).ToArray();
+        var keyValues = label.IsKey
+            ? label.Annotations.Where(annotation => annotation.Name == LabelKeyValues.AnnotationName).ToArray()
+            : [MlNetInternals.CreateColumnShape(LabelKeyValues.AnnotationName, SchemaShape.Column.VectorKind.Vector, NumberDataViewType.Single, isKey: false)];
         var slotNames = keyValues.Length == 0
             ? []
             : new[] { MlNetInternals.CreateColumnShape(ScoreAnnotations.SlotNames, SchemaShape.Column.VectorKind.Vector, TextDataViewType.Instance, isKey: false) };
@@ -44,7 +50,12 @@ public sealed class MlpMulticlassTrainer : MlpTrainerBase<MlpMulticlassTransform
     /// <inheritdoc />
     private protected override int? InspectLabelColumn(DataViewSchema.Column label)
     {
-        ulong count = ((KeyDataViewType)label.Type).Count;
+        if (label.Type is not KeyDataViewType key)
+        {
+            return null;
+        }
+
+        ulong count = key.Count;
         if (count < 2 || count > MaxClasses)
         {
             throw new ArgumentException($"The label column '{label.Name}' is a key with {count} values; multiclass classification needs between 2 and {MaxClasses} classes.");
@@ -57,6 +68,17 @@ public sealed class MlpMulticlassTrainer : MlpTrainerBase<MlpMulticlassTransform
     /// <inheritdoc />
     private protected override Func<float> CreateLabelReader(DataViewRow cursor, DataViewSchema.Column label)
     {
+        if (label.Type is not KeyDataViewType)
+        {
+            var getIndex = cursor.GetGetter<float>(label);
+            float index = 0;
+            return () =>
+            {
+                getIndex(ref index);
+                return index >= 0 && index < MaxClasses && index == MathF.Floor(index) ? index : float.NaN;
+            };
+        }
+
         var getKey = cursor.GetGetter<uint>(label);
         ulong count = ((KeyDataViewType)label.Type).Count;
         uint key = 0;
@@ -73,11 +95,11 @@ public sealed class MlpMulticlassTrainer : MlpTrainerBase<MlpMulticlassTransform
         if (labels.All(label => label == labels[0]))
         {
             throw new ArgumentException(
-                $"Every training row has the same class (key {labels[0] + 1}) in label column '{LabelColumnName}'; multiclass classification needs examples of at least two classes.");
+                $"Every training row has the same class (index {labels[0]}, key {labels[0] + 1}) in label column '{LabelColumnName}'; multiclass classification needs examples of at least two classes.");
         }
     }
 
     /// <inheritdoc />
     private protected override MlpMulticlassTransformer CreateTransformer(MlpModel model, string featureColumnName, DataViewSchema.Column label)
-        => new(model, featureColumnName, LabelKeyValues.FromColumn(label, model.OutputSize));
+        => new(model, featureColumnName, label.Type is KeyDataViewType ? LabelKeyValues.FromColumn(label, model.OutputSize) : LabelKeyValues.ClassIndices(model.OutputSize));
 }

@@ -14,7 +14,8 @@ namespace MLNetScratchTrainer.Trainers;
 public sealed class MlpOptions
 {
     /// <summary>
-    /// The label column. Multiclass: a key (from <c>MapValueToKey</c>). Binary: Boolean, or Single holding 0 or 1.
+    /// The label column. Multiclass: a key (from <c>MapValueToKey</c>), or Single class indices 0, 1, 2, ….
+    /// Binary: Boolean, or Single holding 0 or 1.
     /// Regression: Single.
     /// </summary>
     public string LabelColumnName { get; set; } = "Label";

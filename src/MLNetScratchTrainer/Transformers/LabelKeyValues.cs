@@ -63,6 +63,9 @@ internal sealed class LabelKeyValues
         return new LabelKeyValues(itemType, values);
     }
 
+    /// <summary>The class indices 0 … <paramref name="count"/> − 1 as Single values, for a label given as class indices.</summary>
+    public static LabelKeyValues ClassIndices(int count) => new(NumberDataViewType.Single, Enumerable.Range(0, count).Select(index => (float)index).ToArray());
+
     /// <summary>Reads key values written by <see cref="Write"/>.</summary>
     /// <exception cref="InvalidDataException">The bytes do not describe valid key values.</exception>
     public static LabelKeyValues Read(BinaryReader reader, string source)
