@@ -21,6 +21,7 @@ usable() {
 
 test_projects() {
   for p in tests/*/*.csproj; do
+    [ -e "$p" ] || continue
     case "$p" in *Benchmarks*) continue ;; esac
     usable "$p" && echo "$p"
   done
@@ -28,6 +29,7 @@ test_projects() {
 
 example_projects() {
   for p in examples/*/*.csproj; do
+    [ -e "$p" ] || continue
     usable "$p" && echo "$p"
   done
 }

@@ -40,6 +40,21 @@ public sealed class Predictor
         PredictChunk(features, output, 1);
     }
 
+    /// <summary>
+    /// Predicts one row's raw network outputs, the logits: before the softmax or sigmoid of a classifier, and in the
+    /// standardised target scale for regression. A binary classifier's logit is its log-odds ln(p / (1 − p)),
+    /// free of the rounding that pushes p to exactly 0 or 1 for large margins.
+    /// </summary>
+    /// <exception cref="ArgumentException">The row or the output span has the wrong length.</exception>
+    public void PredictLogits(ReadOnlySpan<float> features, Span<float> logits)
+    {
+        RequireLength(features.Length, InputSize, "features", "the row must have one value per input feature");
+        RequireLength(logits.Length, OutputSize, "logits", "one slot per network output");
+        _input.SetRows(1);
+        features.CopyTo(_input.Span);
+        _network.Forward(_input, training: false).Span.CopyTo(logits);
+    }
+
     /// <summary>Predicts many rows: <paramref name="rows"/> holds them row-major, <paramref name="outputs"/> receives <see cref="OutputSize"/> values per row.</summary>
     /// <exception cref="ArgumentException">The spans are not whole rows or disagree in row count.</exception>
     public void PredictBatch(ReadOnlySpan<float> rows, Span<float> outputs)

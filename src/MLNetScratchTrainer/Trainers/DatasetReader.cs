@@ -1,0 +1,98 @@
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using Microsoft.ML.Runtime;
+using MLNetScratchTrainer.Engine.Data;
+
+namespace MLNetScratchTrainer.Trainers;
+
+/// <summary>
+/// Reads the training columns of a data view, through one cursor, into an engine <see cref="Dataset"/>. The caller
+/// does not need to cache the data view: it is read once. Rows with a missing or invalid value stop the read with an
+/// error naming the row and column, or, when asked, are skipped and counted in the log.
+/// </summary>
+internal static class DatasetReader
+{
+    /// <summary>Reads every row.</summary>
+    /// <param name="data">The data view.</param>
+    /// <param name="columns">The validated columns of <paramref name="data"/>.</param>
+    /// <param name="createLabelReader">Makes, for a cursor, a function returning the current row's label as the engine expects it, or NaN when it is missing or invalid.</param>
+    /// <param name="labelRequirement">What a valid label is, for messages.</param>
+    /// <param name="dropInvalidRows">Skip invalid rows instead of failing.</param>
+    /// <param name="channel">Where the count of skipped rows goes.</param>
+    /// <param name="dataName">"training data" or "validation data", for messages.</param>
+    /// <exception cref="ArgumentException">A row is invalid (and <paramref name="dropInvalidRows"/> is false), or no valid row remains.</exception>
+    public static Dataset Read(IDataView data, TrainingColumns columns, Func<DataViewRow, Func<float>> createLabelReader, string labelRequirement, bool dropInvalidRows, IChannel channel, string dataName)
+    {
+        int featureCount = columns.FeatureCount;
+        var features = new List<float>();
+        var labels = new List<float>();
+        var weights = columns.Weight is null ? null : new List<float>();
+        var row = new float[featureCount];
+        VBuffer<float> buffer = default;
+        long position = 0, dropped = 0;
+
+        using (var cursor = data.GetRowCursor(columns.All))
+        {
+            var getFeatures = cursor.GetGetter<VBuffer<float>>(columns.Features);
+            var getLabel = createLabelReader(cursor);
+            var getWeight = columns.Weight is { } weightColumn ? cursor.GetGetter<float>(weightColumn) : null;
+            for (; cursor.MoveNext(); position++)
+            {
+                getFeatures(ref buffer);
+                buffer.CopyTo(row);
+                float label = getLabel();
+                float weight = 1f;
+                getWeight?.Invoke(ref weight);
+                string? problem = FindProblem(row, label, weight, columns, labelRequirement);
+                if (problem is not null)
+                {
+                    if (!dropInvalidRows)
+                    {
+                        throw new ArgumentException(
+                            $"Row {position} of the {dataName}: {problem}. Clean or filter the data (for example with mlContext.Transforms.ReplaceMissingValues " +
+                            $"or mlContext.Data.FilterRowsByMissingValues), or set {nameof(MlpOptions)}.{nameof(MlpOptions.DropInvalidRows)} to skip such rows.");
+                    }
+
+                    dropped++;
+                    continue;
+                }
+
+                features.AddRange(row);
+                labels.Add(label);
+                weights?.Add(weight);
+            }
+        }
+
+        if (dropped > 0)
+        {
+            channel.Warning(MessageSensitivity.None, $"Skipped {dropped} of the {position} rows of the {dataName}: they hold a missing or invalid value ({nameof(MlpOptions.DropInvalidRows)} is set).");
+        }
+
+        if (labels.Count == 0)
+        {
+            throw new ArgumentException(position == 0
+                ? $"The {dataName} has no rows."
+                : $"All {position} rows of the {dataName} hold a missing or invalid value and were skipped; none is left to train on.");
+        }
+
+        return new Dataset([.. features], featureCount, [.. labels], weights: weights is null ? null : [.. weights]);
+    }
+
+    private static string? FindProblem(float[] row, float label, float weight, TrainingColumns columns, string labelRequirement)
+    {
+        int slot = Array.FindIndex(row, value => !float.IsFinite(value));
+        if (slot >= 0)
+        {
+            return $"slot {slot} of feature column '{columns.Features.Name}' is {row[slot]}; every feature must be a finite number";
+        }
+
+        if (float.IsNaN(label))
+        {
+            return $"label column '{columns.Label.Name}' holds a missing or invalid value; expected {labelRequirement}";
+        }
+
+        return weight >= 0f && float.IsFinite(weight)
+            ? null
+            : $"example weight column '{columns.Weight!.Value.Name}' holds {weight}; weights must be finite and not negative";
+    }
+}
