@@ -75,7 +75,7 @@ public sealed class LineChart
         double yLow = YMinimum ?? all.Min(p => p.Y), yHigh = YMaximum ?? all.Max(p => p.Y);
         var yScale = LogY ? AxisScale.Logarithmic(yLow, yHigh) : AxisScale.Linear(yLow, yHigh, 7);
 
-        double legendWidth = 40 + (7 * _series.Select(s => s.Name.Length).DefaultIfEmpty(0).Max());
+        double legendWidth = 60 + (7.5 * _series.Select(s => s.Name.Length).DefaultIfEmpty(0).Max());
         double width = Left + PlotWidth + 30 + legendWidth, height = Top + PlotHeight + Bottom;
         var svg = Svg.Document(width, height);
         svg.Add(Svg.Text(Left + (PlotWidth / 2), 28, Title, "middle", 16, weight: "bold"));
