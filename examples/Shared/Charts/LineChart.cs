@@ -37,10 +37,10 @@ public sealed class LineChart
     /// <summary>Use a log10 y axis (points with y ≤ 0 are then skipped).</summary>
     public bool LogY { get; init; }
 
-    /// <summary>Fixes the low end of the y axis (a linear axis may still round it down to a tick).</summary>
+    /// <summary>Fixes the low end of the y axis (a linear axis may still round it down to a tick); lines below it are clipped.</summary>
     public double? YMinimum { get; init; }
 
-    /// <summary>Fixes the high end of the y axis (a linear axis may still round it up to a tick).</summary>
+    /// <summary>Fixes the high end of the y axis (a linear axis may still round it up to a tick); lines above it are clipped.</summary>
     public double? YMaximum { get; init; }
 
     /// <summary>The series added so far.</summary>
@@ -80,15 +80,19 @@ public sealed class LineChart
         var svg = Svg.Document(width, height);
         svg.Add(Svg.Text(Left + (PlotWidth / 2), 28, Title, "middle", 16, weight: "bold"));
         AddAxes(svg, xScale, yScale);
-
+        svg.Add(new XElement(
+            Svg.Namespace + "defs",
+            new XElement(Svg.Namespace + "clipPath", new XAttribute("id", "plot-area"), Svg.Rect(Left, Top, PlotWidth, PlotHeight, "none", null))));
+        var lines = new XElement(Svg.Namespace + "g", new XAttribute("clip-path", "url(#plot-area)"));
+        svg.Add(lines);
         for (int i = 0; i < _series.Count; i++)
         {
             string color = _series[i].Color ?? ChartPalette.Color(i);
             var points = shown[i].Select(p => (X: Left + (xScale.Fraction(p.X) * PlotWidth), Y: Top + PlotHeight - (yScale.Fraction(p.Y) * PlotHeight))).ToList();
-            svg.Add(Svg.Polyline(points, color, 2, _series[i].Dashed));
+            lines.Add(Svg.Polyline(points, color, 2, _series[i].Dashed));
             if (points.Count <= MarkerLimit)
             {
-                svg.Add(points.Select(p => Svg.Circle(p.X, p.Y, 2.5, color)));
+                lines.Add(points.Select(p => Svg.Circle(p.X, p.Y, 2.5, color)));
             }
         }
 
