@@ -60,7 +60,10 @@ public sealed class AxisScale
         return new AxisScale(ticks[0], ticks[^1], logarithmic: false, ticks);
     }
 
-    /// <summary>A log10 axis from the decade at or below <paramref name="low"/> to the decade at or above <paramref name="high"/>; both must be positive.</summary>
+    /// <summary>
+    /// A log10 axis from the decade at or below <paramref name="low"/> to the decade at or above <paramref name="high"/>;
+    /// both must be positive. Ticks mark decades, and also 2 and 5 times each decade when the axis spans at most two.
+    /// </summary>
     public static AxisScale Logarithmic(double low, double high)
     {
         RequireFinite(low, high);
@@ -84,10 +87,12 @@ public sealed class AxisScale
         const int maxTicks = 9;
         int every = (int)Math.Ceiling((last - first) / (double)(maxTicks - 1));
         last = first + ((int)Math.Ceiling((last - first) / (double)every) * every);
+        const int fewDecades = 2;
+        double[] multiples = last - first <= fewDecades ? [1, 2, 5] : [1];
         var ticks = new List<double>();
         for (int decade = first; decade <= last; decade += every)
         {
-            ticks.Add(Math.Pow(10, decade));
+            ticks.AddRange(multiples.Select(m => m * Math.Pow(10, decade)).Where(tick => decade < last || tick == Math.Pow(10, last)));
         }
 
         return new AxisScale(ticks[0], ticks[^1], logarithmic: true, ticks);

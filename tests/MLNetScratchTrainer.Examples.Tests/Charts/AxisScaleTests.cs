@@ -34,6 +34,14 @@ public sealed class AxisScaleTests
     }
 
     [TestMethod]
+    public void FewDecadesGetTicksAtTwoAndFiveToo()
+    {
+        var scale = AxisScale.Logarithmic(0.2, 3);
+
+        CollectionAssert.AreEqual(new[] { 0.1, 0.2, 0.5, 1, 2, 5, 10 }, scale.Ticks.Select(t => Math.Round(t, 12)).ToArray());
+    }
+
+    [TestMethod]
     public void ManyDecadesAreThinnedOut()
     {
         var scale = AxisScale.Logarithmic(1e-10, 1e20);
