@@ -112,7 +112,7 @@ public sealed class AxisScale
     public static string FormatTick(double value)
     {
         double magnitude = Math.Abs(value);
-        if (value == 0 || (magnitude >= 1e-3 && magnitude < 1e5))
+        if (value == 0 || (magnitude >= 1e-3 && magnitude < 1e6))
         {
             return value.ToString("0.####", CultureInfo.InvariantCulture);
         }
