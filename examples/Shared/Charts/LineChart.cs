@@ -4,7 +4,7 @@ namespace MLNetScratchTrainer.Examples.Shared.Charts;
 
 /// <summary>
 /// An SVG line chart: a title, labelled axes with ticks and grid lines, one polyline per series (with dots when a
-/// series has few points), a legend on the right, and an optional logarithmic y axis.
+/// series has few points), a legend on the right, and optional logarithmic axes.
 /// </summary>
 public sealed class LineChart
 {
@@ -33,6 +33,9 @@ public sealed class LineChart
 
     /// <summary>The y axis label.</summary>
     public string YLabel { get; }
+
+    /// <summary>Use a log10 x axis (points with x ≤ 0 are then skipped).</summary>
+    public bool LogX { get; init; }
 
     /// <summary>Use a log10 y axis (points with y ≤ 0 are then skipped).</summary>
     public bool LogY { get; init; }
@@ -64,14 +67,15 @@ public sealed class LineChart
     /// <exception cref="InvalidOperationException">No series has a point that can be shown.</exception>
     public XElement ToSvg()
     {
-        var shown = _series.Select(s => Points(s, LogY).ToList()).ToList();
+        var shown = _series.Select(s => Points(s).ToList()).ToList();
         var all = shown.SelectMany(points => points).ToList();
         if (all.Count == 0)
         {
             throw new InvalidOperationException($"The chart '{Title}' has no point that can be drawn.");
         }
 
-        var xScale = AxisScale.Linear(all.Min(p => p.X), all.Max(p => p.X), 8);
+        double xLow = all.Min(p => p.X), xHigh = all.Max(p => p.X);
+        var xScale = LogX ? AxisScale.Logarithmic(xLow, xHigh) : AxisScale.Linear(xLow, xHigh, 8);
         double yLow = YMinimum ?? all.Min(p => p.Y), yHigh = YMaximum ?? all.Max(p => p.Y);
         var yScale = LogY ? AxisScale.Logarithmic(yLow, yHigh) : AxisScale.Linear(yLow, yHigh, 7);
 
@@ -103,12 +107,12 @@ public sealed class LineChart
     /// <summary>Writes the chart to an .svg file.</summary>
     public void Save(string path) => Svg.Save(ToSvg(), path);
 
-    private static IEnumerable<(double X, double Y)> Points(ChartSeries series, bool logY)
+    private IEnumerable<(double X, double Y)> Points(ChartSeries series)
     {
         for (int i = 0; i < series.X.Count; i++)
         {
             double x = series.X[i], y = series.Y[i];
-            if (double.IsFinite(x) && double.IsFinite(y) && (!logY || y > 0))
+            if (double.IsFinite(x) && double.IsFinite(y) && (!LogX || x > 0) && (!LogY || y > 0))
             {
                 yield return (x, y);
             }
@@ -135,7 +139,7 @@ public sealed class LineChart
         }
 
         svg.Add(Svg.Rect(Left, Top, PlotWidth, PlotHeight, "none", ink));
-        svg.Add(Svg.Text(Left + (PlotWidth / 2), Top + PlotHeight + 45, XLabel, "middle", 13));
+        svg.Add(Svg.Text(Left + (PlotWidth / 2), Top + PlotHeight + 45, LogX ? $"{XLabel} (log scale)" : XLabel, "middle", 13));
         string yLabel = LogY ? $"{YLabel} (log scale)" : YLabel;
         svg.Add(Svg.Text(22, Top + (PlotHeight / 2), yLabel, "middle", 13, rotate: -90));
     }

@@ -62,6 +62,18 @@ public sealed class LineChartTests
     }
 
     [TestMethod]
+    public void LogXSkipsPointsAtOrBelowZero()
+    {
+        var chart = new LineChart("Step size", "h", "difference") { LogX = true, LogY = true }
+            .Add(new ChartSeries("max difference", [0, 1e-4, 1e-3, 1e-2], [1, 1e-3, 1e-4, 1e-5]));
+
+        var svg = SvgQueries.Parse(chart.ToSvg());
+
+        Assert.HasCount(3, SvgQueries.Elements(svg, "polyline")[0].Attribute("points")!.Value.Split(' '));
+        CollectionAssert.Contains(SvgQueries.Texts(svg).ToList(), "h (log scale)");
+    }
+
+    [TestMethod]
     public void SavesAWellFormedFile()
     {
         string path = Path.Combine(Path.GetTempPath(), $"mlnst-chart-{Guid.NewGuid():N}.svg");
