@@ -12,18 +12,19 @@ namespace MLNetScratchTrainer.Examples.FreezeWeights;
 internal static class FreezeWeightsWalkthrough
 {
     private const int Frozen = 0;
+    private const int Iterations = 12;
     private static readonly string[] Names = ["toes", "win/loss", "fans"];
 
+    /// <summary>Runs the walkthrough; it takes milliseconds, so a smoke run is the same as a full one.</summary>
     public static void Run(ExampleArguments arguments, OutputFolder output)
     {
         var neuron = new MultiInputNeuron(Inputs: [8.5, 0.65, 1.2], Goal: 1, StartWeights: [0.1, 0.2, -0.1]);
-        int iterations = arguments.Smoke ? 6 : 12;
         Console.WriteLine();
         Console.WriteLine($"Inputs: toes {neuron.Inputs[0]}, win/loss {neuron.Inputs[1]}, fans {neuron.Inputs[2]}; goal {neuron.Goal} (a win); start weights {string.Join(", ", neuron.StartWeights)}.");
 
         Console.WriteLine();
-        Console.WriteLine($"1. Freeze the toes weight (its weight delta is zeroed every step), alpha 0.3, {iterations} iterations:");
-        var frozen = neuron.Train(alpha: 0.3, iterations, Frozen);
+        Console.WriteLine($"1. Freeze the toes weight (its weight delta is zeroed every step), alpha 0.3, {Iterations} iterations:");
+        var frozen = neuron.Train(alpha: 0.3, Iterations, Frozen);
         Print(frozen);
         Console.WriteLine("   delta = prediction - goal is one number shared by all weights; each weight moves by alpha × delta × its input.");
         Console.WriteLine("   With toes frozen, win/loss and fans alone carry the prediction to the goal, and as delta reaches 0 every");
@@ -31,8 +32,8 @@ internal static class FreezeWeightsWalkthrough
         Console.WriteLine("   mattered for other examples, this network would never have found out: the error was already explained.");
 
         Console.WriteLine();
-        Console.WriteLine($"2. Nothing frozen, alpha 0.01 (the toes input of {neuron.Inputs[0]} makes alpha 0.3 diverge), {iterations} iterations:");
-        var free = neuron.Train(alpha: 0.01, iterations, frozen: null);
+        Console.WriteLine($"2. Nothing frozen, alpha 0.01 (the toes input of {neuron.Inputs[0]} makes alpha 0.3 diverge), {Iterations} iterations:");
+        var free = neuron.Train(alpha: 0.01, Iterations, frozen: null);
         Print(free);
         var exploding = neuron.Train(alpha: 0.3, 4, frozen: null);
         Console.WriteLine($"   (With alpha 0.3 and nothing frozen the error goes {string.Join(" → ", exploding.Select(s => s.Error.ToString("0.00e+0")))}: the same");

@@ -13,6 +13,7 @@ internal static class HotColdWalkthrough
     private const int HotColdIterations = 1101;
     private const int DescentIterations = 20;
 
+    /// <summary>Runs the walkthrough; it takes milliseconds, so a smoke run is the same as a full one.</summary>
     public static void Run(ExampleArguments arguments, OutputFolder output)
     {
         var small = new OneWeightProblem(Input: 0.5, Goal: 0.8, StartWeight: 0.5);

@@ -15,7 +15,9 @@ namespace MLNetScratchTrainer.Examples.LogicGates;
 internal static class LogicGatesWalkthrough
 {
     private const float PerceptronLearningRate = 0.1f;
+    private const int PerceptronPasses = 20;
 
+    /// <summary>Runs the walkthrough; it takes a fraction of a second, so a smoke run is the same as a full one.</summary>
     public static void Run(ExampleArguments arguments, OutputFolder output)
     {
         var and = new Perceptron([0.5f, 0.5f], -0.7f);
@@ -23,8 +25,7 @@ internal static class LogicGatesWalkthrough
         var or = new Perceptron([0.5f, 0.5f], -0.2f);
         ShowHandSetGates(and, nand, or);
 
-        int passes = arguments.Smoke ? 10 : 20;
-        var mistakes = ShowPerceptronRule([LogicGate.And, LogicGate.Nand, LogicGate.Or, LogicGate.Xor], passes);
+        var mistakes = ShowPerceptronRule([LogicGate.And, LogicGate.Nand, LogicGate.Or, LogicGate.Xor], PerceptronPasses);
         ShowComposedXor(and, nand, or);
         var losses = ShowTwoLayerNetwork();
 
