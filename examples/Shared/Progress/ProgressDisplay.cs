@@ -18,7 +18,7 @@ public sealed class ProgressDisplay
     private readonly string _label;
     private readonly string _stepName;
     private readonly Stopwatch _clock = Stopwatch.StartNew();
-    private TimeSpan _lastDraw = TimeSpan.MinValue;
+    private TimeSpan? _lastDraw;
     private int _lineLength;
     private double? _lastEpochLoss;
     private string _lossName = "loss";
@@ -50,7 +50,7 @@ public sealed class ProgressDisplay
         bool last = step == steps;
         if (_live)
         {
-            if (!last && _clock.Elapsed - _lastDraw < RedrawInterval)
+            if (!last && _lastDraw is TimeSpan drawn && _clock.Elapsed - drawn < RedrawInterval)
             {
                 return;
             }
