@@ -77,8 +77,8 @@ public sealed class AxisScale
             (low, high) = (high, low);
         }
 
-        int first = (int)Math.Floor(Math.Log10(low) + 1e-9);
-        int last = (int)Math.Ceiling(Math.Log10(high) - 1e-9);
+        int first = (int)Math.Floor(Math.Log10(low) + 1e-6);
+        int last = (int)Math.Ceiling(Math.Log10(high) - 1e-6);
         if (last == first)
         {
             last++;

@@ -42,6 +42,15 @@ public sealed class AxisScaleTests
     }
 
     [TestMethod]
+    public void FloatRoundingDoesNotAddADecade()
+    {
+        var scale = AxisScale.Logarithmic(1e-4f, 0.1f);
+
+        Assert.AreEqual(1e-4, scale.Minimum);
+        Assert.AreEqual(0.1, scale.Maximum, 1e-15);
+    }
+
+    [TestMethod]
     public void ManyDecadesAreThinnedOut()
     {
         var scale = AxisScale.Logarithmic(1e-10, 1e20);
