@@ -19,9 +19,6 @@ public sealed class OutputFolder
     /// <summary>The absolute path of the folder.</summary>
     public string FullPath { get; }
 
-    /// <summary>The files named so far, with what each holds.</summary>
-    public IReadOnlyList<(string Path, string Description)> Files => _files;
-
     /// <summary>Returns the path of a file in the folder and records that the example will write it.</summary>
     /// <param name="name">The file name, such as "loss.svg".</param>
     /// <param name="description">What the file shows, for the closing summary.</param>

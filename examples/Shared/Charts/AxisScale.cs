@@ -14,7 +14,6 @@ public sealed class AxisScale
     {
         Minimum = minimum;
         Maximum = maximum;
-        IsLogarithmic = logarithmic;
         Ticks = ticks;
         _transform = logarithmic ? Math.Log10 : value => value;
     }
@@ -24,9 +23,6 @@ public sealed class AxisScale
 
     /// <summary>Highest value on the axis.</summary>
     public double Maximum { get; }
-
-    /// <summary>True for a log10 axis.</summary>
-    public bool IsLogarithmic { get; }
 
     /// <summary>The values to mark, lowest first; the first and last are <see cref="Minimum"/> and <see cref="Maximum"/>.</summary>
     public IReadOnlyList<double> Ticks { get; }
@@ -104,9 +100,6 @@ public sealed class AxisScale
         double low = _transform(Minimum);
         return (_transform(value) - low) / (_transform(Maximum) - low);
     }
-
-    /// <summary>Whether a value can be drawn on this axis (finite, and positive on a log axis).</summary>
-    public bool CanShow(double value) => double.IsFinite(value) && (!IsLogarithmic || value > 0);
 
     /// <summary>A short label for a tick: plain decimals for ordinary magnitudes, "2.5e-5" style otherwise.</summary>
     public static string FormatTick(double value)

@@ -35,9 +35,6 @@ public sealed class HistogramPanel
     /// <summary>Histograms per row.</summary>
     public int Columns { get; }
 
-    /// <summary>The histograms added so far.</summary>
-    public IReadOnlyList<Histogram> Histograms => _histograms;
-
     /// <summary>Adds the next histogram (left to right, then the next row).</summary>
     public HistogramPanel Add(Histogram histogram)
     {

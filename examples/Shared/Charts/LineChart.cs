@@ -46,9 +46,6 @@ public sealed class LineChart
     /// <summary>Fixes the high end of the y axis (a linear axis may still round it up to a tick); lines above it are clipped.</summary>
     public double? YMaximum { get; init; }
 
-    /// <summary>The series added so far.</summary>
-    public IReadOnlyList<ChartSeries> Series => _series;
-
     /// <summary>Adds a series.</summary>
     /// <exception cref="ArgumentException">X and Y differ in length.</exception>
     public LineChart Add(ChartSeries series)

@@ -16,16 +16,4 @@ public static class MnistData
         Console.WriteLine($"Loaded {data.Count} MNIST {part.ToString().ToLowerInvariant()} images from {directory}.");
         return data;
     }
-
-    /// <summary>The first <paramref name="count"/> rows of <paramref name="data"/> (copied), or all of them when it holds fewer.</summary>
-    public static Dataset Head(Dataset data, int count)
-    {
-        ArgumentNullException.ThrowIfNull(data);
-        int rows = Math.Min(count, data.Count);
-        return new Dataset(
-            data.Features.AsSpan(0, rows * data.FeatureCount).ToArray(),
-            data.FeatureCount,
-            data.Labels.AsSpan(0, rows * data.LabelWidth).ToArray(),
-            data.LabelWidth);
-    }
 }

@@ -49,9 +49,6 @@ public sealed class ImageGrid
     /// </summary>
     public bool ScalePerTile { get; init; } = true;
 
-    /// <summary>Number of tiles added.</summary>
-    public int Count => _tiles.Count;
-
     /// <summary>Adds a tile: <see cref="TileWidth"/> × <see cref="TileHeight"/> values, row-major.</summary>
     public void Add(ReadOnlySpan<float> tile)
     {

@@ -20,9 +20,6 @@ public sealed class TextTable
         _headers = headers;
     }
 
-    /// <summary>Number of rows added.</summary>
-    public int RowCount => _rows.Count;
-
     /// <summary>Adds a row; it must have one cell per column.</summary>
     public void AddRow(params string[] cells)
     {
