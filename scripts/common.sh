@@ -27,9 +27,11 @@ test_projects() {
   done
 }
 
+# Runnable examples only: a library shared by the examples (examples/Shared) has no <OutputType>Exe</OutputType>.
 example_projects() {
   for p in examples/*/*.csproj; do
     [ -e "$p" ] || continue
+    grep -q '<OutputType>Exe</OutputType>' "$p" || continue
     usable "$p" && echo "$p"
   done
 }

@@ -1,0 +1,8 @@
+using MLNetScratchTrainer.Examples.FreezeWeights;
+using MLNetScratchTrainer.Examples.Shared;
+
+return ExampleRunner.Run(
+    "FreezeWeights",
+    "one shared error trains every weight: freeze one and the others still drive the error to zero",
+    args,
+    FreezeWeightsWalkthrough.Run);

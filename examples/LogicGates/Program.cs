@@ -1,0 +1,8 @@
+using MLNetScratchTrainer.Examples.LogicGates;
+using MLNetScratchTrainer.Examples.Shared;
+
+return ExampleRunner.Run(
+    "LogicGates",
+    "the perceptron as AND, NAND and OR; why one layer cannot learn XOR and two layers can",
+    args,
+    LogicGatesWalkthrough.Run);

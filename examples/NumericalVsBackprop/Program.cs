@@ -1,0 +1,8 @@
+using MLNetScratchTrainer.Examples.NumericalVsBackprop;
+using MLNetScratchTrainer.Examples.Shared;
+
+return ExampleRunner.Run(
+    "NumericalVsBackprop",
+    "gradients of a 784-50-10 sigmoid network computed by central differences and by backpropagation: agreement and cost",
+    args,
+    NumericalVsBackpropWalkthrough.Run);
