@@ -40,6 +40,25 @@ public sealed class TrainingTests
     }
 
     [TestMethod]
+    public void ProgressCallbacksSeeEveryBatchAndEpoch()
+    {
+        var ml = new MLContext(seed: 1);
+        var options = FastOptions.Create(epochs: 3);
+        options.BatchSize = 10;
+        var batches = new List<(int Epoch, int Batch, int Batches)>();
+        var epochs = new List<int>();
+        options.BatchCompleted = (epoch, batch, count) => batches.Add((epoch, batch, count));
+        options.EpochCompleted = record => epochs.Add(record.Epoch);
+
+        ml.Regression.Trainers.Mlp(options).Fit(ml.Data.LoadFromEnumerable(InMemoryRows.Single(50)));
+
+        Assert.HasCount(15, batches);
+        Assert.AreEqual((1, 1, 5), batches[0]);
+        Assert.AreEqual((3, 5, 5), batches[^1]);
+        CollectionAssert.AreEqual(new[] { 1, 2, 3 }, epochs);
+    }
+
+    [TestMethod]
     public void TheTransformerExposesTheEngineModelAndItsHistory()
     {
         var ml = new MLContext(seed: 1);

@@ -104,6 +104,15 @@ public sealed class MlpOptions
     /// <summary>Threads for the matrix products; null uses every core. Results do not depend on it.</summary>
     public int? NumberOfThreads { get; set; }
 
+    /// <summary>
+    /// Called after every mini-batch with (epoch, batch, batches per epoch), on the training thread: for live progress
+    /// displays. Null for none.
+    /// </summary>
+    public Action<int, int, int>? BatchCompleted { get; set; }
+
+    /// <summary>Called after every epoch with its record, on the training thread, after the epoch's line in <c>mlContext.Log</c>. Null for none.</summary>
+    public Action<EpochRecord>? EpochCompleted { get; set; }
+
     /// <summary>The engine options of a training run; validates every value.</summary>
     /// <exception cref="ArgumentException">An option is out of range; the message names it.</exception>
     internal MlpTrainerOptions ToEngineOptions(MlpTask task, int? classCount, int seed)
@@ -131,6 +140,8 @@ public sealed class MlpOptions
             EarlyStoppingPatience = EarlyStoppingPatience,
             Seed = seed,
             NumberOfThreads = NumberOfThreads,
+            BatchCompleted = BatchCompleted,
+            EpochCompleted = EpochCompleted,
         };
         options.Validate();
         return options;

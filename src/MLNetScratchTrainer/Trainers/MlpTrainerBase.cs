@@ -129,7 +129,12 @@ public abstract class MlpTrainerBase<TTransformer> : IEstimator<TTransformer>
         }
 
         var options = _options.ToEngineOptions(Task, classCount, _options.Seed ?? _host.Rand.Next());
-        options.EpochCompleted = record => channel.Info(MessageSensitivity.None, Describe(record, options.NumberOfEpochs));
+        var epochCompleted = options.EpochCompleted;
+        options.EpochCompleted = record =>
+        {
+            channel.Info(MessageSensitivity.None, Describe(record, options.NumberOfEpochs));
+            epochCompleted?.Invoke(record);
+        };
         channel.Info(MessageSensitivity.None,
             $"Training an Mlp ({Task}): {train.FeatureCount} features, hidden layers [{string.Join(", ", options.HiddenLayers)}], {train.Count} training rows" +
             (validation is null ? string.Empty : $", {validation.Count} validation rows") + $", {options.NumberOfEpochs} epochs.");
