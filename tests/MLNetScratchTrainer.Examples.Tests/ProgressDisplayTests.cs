@@ -41,6 +41,35 @@ public sealed class ProgressDisplayTests
     }
 
     [TestMethod]
+    public void StatusShowsTheElapsedTimeOnTheLiveLine()
+    {
+        var writer = new StringWriter();
+        var display = new ProgressDisplay("FastTree", writer: writer, live: true);
+
+        display.ReportStatus("fitting");
+        display.WriteLine("FastTree fitted");
+
+        string text = writer.ToString();
+        StringAssert.StartsWith(text, "\rFastTree  fitting  elapsed ");
+        Assert.AreEqual(1, text.Split(Environment.NewLine).Length - 1, "only the closing message ends a line");
+        StringAssert.EndsWith(text, "\rFastTree fitted" + Environment.NewLine);
+    }
+
+    [TestMethod]
+    public void StatusInPlainModeWritesAtMostALineEveryTenSeconds()
+    {
+        var writer = new StringWriter();
+        var display = new ProgressDisplay("Sdca", writer: writer, live: false);
+
+        display.ReportStatus("fitting");
+        display.ReportStatus("fitting");
+
+        string[] lines = writer.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
+        Assert.HasCount(1, lines);
+        StringAssert.StartsWith(lines[0], "Sdca  fitting  elapsed ");
+    }
+
+    [TestMethod]
     public void AttachKeepsExistingCallbacksAndPrintsEachEpoch()
     {
         var writer = new StringWriter();

@@ -12,6 +12,7 @@ public sealed class ProgressDisplay
 {
     private const int PlainLinesPerEpoch = 10;
     private static readonly TimeSpan RedrawInterval = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan PlainStatusInterval = TimeSpan.FromSeconds(10);
 
     private readonly TextWriter _writer;
     private readonly bool _live;
@@ -56,10 +57,7 @@ public sealed class ProgressDisplay
             }
 
             _lastDraw = _clock.Elapsed;
-            string text = Describe(step, steps, loss, epoch, epochs);
-            _writer.Write("\r" + text.PadRight(_lineLength));
-            _lineLength = text.Length;
-            _writer.Flush();
+            DrawLive(Describe(step, steps, loss, epoch, epochs));
             return;
         }
 
@@ -67,6 +65,31 @@ public sealed class ProgressDisplay
         if (last || step % every == 0)
         {
             _writer.WriteLine(Describe(step, steps, loss, epoch, epochs));
+        }
+    }
+
+    /// <summary>
+    /// Shows that work without countable steps is under way (such as a trainer that reports nothing while it fits): on a
+    /// terminal, the live line holds <paramref name="status"/> and the elapsed time, redrawn at most every 100 ms; when
+    /// redirected, a plain line is written at most every 10 seconds.
+    /// </summary>
+    public void ReportStatus(string status)
+    {
+        var now = _clock.Elapsed;
+        if (_lastDraw is TimeSpan drawn && now - drawn < (_live ? RedrawInterval : PlainStatusInterval))
+        {
+            return;
+        }
+
+        _lastDraw = now;
+        string text = $"{_label}  {status}  elapsed {now.TotalSeconds:F1} s";
+        if (_live)
+        {
+            DrawLive(text);
+        }
+        else
+        {
+            _writer.WriteLine(text);
         }
     }
 
@@ -100,6 +123,13 @@ public sealed class ProgressDisplay
             string validation = record.ValidationMetric is double metric ? $", validation accuracy {metric:P2}" : string.Empty;
             WriteLine($"{_label} epoch {record.Epoch}/{epochs}: train loss {record.TrainLoss:F4}{validation}, {record.Seconds:F1} s");
         };
+    }
+
+    private void DrawLive(string text)
+    {
+        _writer.Write("\r" + text.PadRight(_lineLength));
+        _lineLength = text.Length;
+        _writer.Flush();
     }
 
     private void EndLiveLine()

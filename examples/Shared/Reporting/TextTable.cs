@@ -2,7 +2,10 @@ using System.Text;
 
 namespace MLNetScratchTrainer.Examples.Shared.Reporting;
 
-/// <summary>A console table: a header row and rows of cells, the first column left-aligned and the others right-aligned.</summary>
+/// <summary>
+/// A table of text cells: a header row and rows of cells, the first column left-aligned and the others right-aligned,
+/// written for the console or as Markdown.
+/// </summary>
 public sealed class TextTable
 {
     private readonly string[] _headers;
@@ -47,8 +50,25 @@ public sealed class TextTable
         return text.ToString();
     }
 
+    /// <summary>The table in Markdown (GitHub's pipe tables), a line per row, with the same alignment; pipes in cells are escaped.</summary>
+    public string ToMarkdown()
+    {
+        var text = new StringBuilder();
+        AppendMarkdownRow(text, _headers);
+        AppendMarkdownRow(text, [.. _headers.Select((_, column) => column == 0 ? "---" : "---:")]);
+        foreach (var row in _rows)
+        {
+            AppendMarkdownRow(text, row);
+        }
+
+        return text.ToString();
+    }
+
     /// <summary>Writes the table.</summary>
     public void Write(TextWriter writer) => writer.Write(ToString());
+
+    private static void AppendMarkdownRow(StringBuilder text, string[] cells)
+        => text.Append("| ").AppendJoin(" | ", cells.Select(cell => cell.Replace("|", "\\|", StringComparison.Ordinal))).Append(" |\n");
 
     private static void AppendRow(StringBuilder text, string[] cells, int[] widths)
     {
