@@ -5,20 +5,22 @@ namespace MLNetScratchTrainer.Examples.Shared;
 
 /// <summary>
 /// The command line every example understands: <c>--smoke</c> for a tiny fast run, <c>--output DIR</c> for the
-/// folder of pictures and tables, <c>--mnist DIR</c> for the MNIST files, <c>--help</c>, plus the integer options an
-/// example declares (such as <c>--epochs N</c>).
+/// folder of pictures and tables, <c>--mnist DIR</c> for the MNIST files, <c>--help</c>, plus the options an example
+/// declares: whole numbers (such as <c>--epochs N</c>) and switches (such as <c>--overhead</c>).
 /// </summary>
 public sealed class ExampleArguments
 {
     private readonly Dictionary<string, int> _integers;
+    private readonly HashSet<string> _flags;
 
-    private ExampleArguments(bool smoke, bool help, string outputDirectory, string? mnistDirectory, Dictionary<string, int> integers)
+    private ExampleArguments(bool smoke, bool help, string outputDirectory, string? mnistDirectory, Dictionary<string, int> integers, HashSet<string> flags)
     {
         Smoke = smoke;
         Help = help;
         OutputDirectory = outputDirectory;
         MnistDirectory = mnistDirectory;
         _integers = integers;
+        _flags = flags;
     }
 
     /// <summary>True for a run of a few seconds on a sliver of the data (what test.sh runs).</summary>
@@ -36,15 +38,16 @@ public sealed class ExampleArguments
     /// <summary>Parses the command line.</summary>
     /// <param name="exampleName">Names the default output folder.</param>
     /// <param name="args">The arguments as the program received them.</param>
-    /// <param name="integerOptions">The extra options this example accepts.</param>
+    /// <param name="exampleOptions">The extra options this example accepts.</param>
     /// <exception cref="ArgumentException">An unknown option, a missing value or a value that is not a positive whole number.</exception>
-    public static ExampleArguments Parse(string exampleName, IReadOnlyList<string> args, IReadOnlyList<IntegerOption> integerOptions)
+    public static ExampleArguments Parse(string exampleName, IReadOnlyList<string> args, IReadOnlyList<ExampleOption> exampleOptions)
     {
         ArgumentException.ThrowIfNullOrEmpty(exampleName);
         ArgumentNullException.ThrowIfNull(args);
         bool smoke = false, help = false;
         string? output = null, mnist = null;
         var integers = new Dictionary<string, int>(StringComparer.Ordinal);
+        var flags = new HashSet<string>(StringComparer.Ordinal);
         for (int i = 0; i < args.Count; i++)
         {
             string option = args[i];
@@ -63,9 +66,11 @@ public sealed class ExampleArguments
                     mnist = ValueOf(args, ref i);
                     break;
                 default:
-                    if (!integerOptions.Any(o => o.Name == option))
+                    var declared = exampleOptions.FirstOrDefault(o => o.Name == option) ?? throw new ArgumentException($"Unknown option '{option}'.");
+                    if (declared is FlagOption)
                     {
-                        throw new ArgumentException($"Unknown option '{option}'.");
+                        flags.Add(option);
+                        break;
                     }
 
                     string text = ValueOf(args, ref i);
@@ -79,20 +84,21 @@ public sealed class ExampleArguments
             }
         }
 
-        return new ExampleArguments(smoke, help, output ?? Path.Combine("output", exampleName), mnist, integers);
+        return new ExampleArguments(smoke, help, output ?? Path.Combine("output", exampleName), mnist, integers, flags);
     }
 
     /// <summary>The usage text of an example.</summary>
-    public static string Usage(string exampleName, IReadOnlyList<IntegerOption> integerOptions)
+    public static string Usage(string exampleName, IReadOnlyList<ExampleOption> exampleOptions)
     {
         var text = new StringBuilder();
         text.AppendLine($"Usage: dotnet run --project examples/{exampleName} -c Release -- [options]");
         text.AppendLine("  --smoke         a tiny run of a few seconds (a sliver of the data, few steps)");
         text.AppendLine($"  --output DIR    where to write pictures and tables (default output/{exampleName})");
         text.AppendLine("  --mnist DIR     the folder of the four MNIST files (default: MNIST_DIR, or shared/datasets/mnist found upwards)");
-        foreach (var option in integerOptions)
+        foreach (var option in exampleOptions)
         {
-            text.AppendLine($"  {option.Name + " N",-15} {option.Description}");
+            string typed = option is IntegerOption ? option.Name + " N" : option.Name;
+            text.AppendLine($"  {typed,-15} {option.Description}");
         }
 
         text.Append("  --help          this text");
@@ -101,6 +107,9 @@ public sealed class ExampleArguments
 
     /// <summary>The value given for an integer option, or <paramref name="defaultValue"/> when it was not given.</summary>
     public int Integer(string name, int defaultValue) => _integers.TryGetValue(name, out int value) ? value : defaultValue;
+
+    /// <summary>Whether the switch <paramref name="name"/> was given.</summary>
+    public bool Flag(string name) => _flags.Contains(name);
 
     private static string ValueOf(IReadOnlyList<string> args, ref int index)
     {

@@ -19,26 +19,26 @@ public static class ExampleRunner
     /// <param name="summary">One sentence on what the example shows.</param>
     /// <param name="args">The command line.</param>
     /// <param name="body">The walkthrough; it writes its files through the <see cref="OutputFolder"/>.</param>
-    /// <param name="integerOptions">Extra options the example accepts.</param>
-    public static int Run(string name, string summary, string[] args, Action<ExampleArguments, OutputFolder> body, params IntegerOption[] integerOptions)
+    /// <param name="exampleOptions">Extra options the example accepts.</param>
+    public static int Run(string name, string summary, string[] args, Action<ExampleArguments, OutputFolder> body, params ExampleOption[] exampleOptions)
     {
         ArgumentNullException.ThrowIfNull(body);
         ExampleArguments arguments;
         try
         {
-            arguments = ExampleArguments.Parse(name, args, integerOptions);
+            arguments = ExampleArguments.Parse(name, args, exampleOptions);
         }
         catch (ArgumentException e)
         {
             Console.Error.WriteLine(e.Message);
-            Console.Error.WriteLine(ExampleArguments.Usage(name, integerOptions));
+            Console.Error.WriteLine(ExampleArguments.Usage(name, exampleOptions));
             return UsageExitCode;
         }
 
         if (arguments.Help)
         {
             Console.WriteLine($"{name}: {summary}");
-            Console.WriteLine(ExampleArguments.Usage(name, integerOptions));
+            Console.WriteLine(ExampleArguments.Usage(name, exampleOptions));
             return 0;
         }
 

@@ -41,6 +41,21 @@ public sealed class ExampleArgumentsTests
     }
 
     [TestMethod]
+    public void ReadsDeclaredSwitchesWithoutAValue()
+    {
+        ExampleOption[] options = [new FlagOption("--overhead", "measure the overhead"), .. Epochs];
+
+        var given = ExampleArguments.Parse("X", ["--overhead", "--epochs", "2"], options);
+        var absent = ExampleArguments.Parse("X", [], options);
+
+        Assert.IsTrue(given.Flag("--overhead"));
+        Assert.AreEqual(2, given.Integer("--epochs", 5));
+        Assert.IsFalse(absent.Flag("--overhead"));
+        Assert.ThrowsExactly<ArgumentException>(() => ExampleArguments.Parse("X", ["--overhead"], Epochs));
+        StringAssert.Contains(ExampleArguments.Usage("X", options), "  --overhead      measure the overhead");
+    }
+
+    [TestMethod]
     public void UsageListsTheExamplesOwnOptions()
     {
         string usage = ExampleArguments.Usage("MnistEngine", Epochs);
