@@ -7,7 +7,8 @@ namespace MLNetScratchTrainer.Trainers;
 
 /// <summary>
 /// Reads the training columns of a data view, through one cursor, into an engine <see cref="Dataset"/>. The caller
-/// does not need to cache the data view: it is read once. Rows with a missing or invalid value stop the read with an
+/// does not need to cache the data view: it is read once, and each row's features are copied once, into their place in
+/// the data set's array (see <see cref="FeatureBuffer"/>). Rows with a missing or invalid value stop the read with an
 /// error naming the row and column, or, when asked, are skipped and counted in the log.
 /// </summary>
 internal static class DatasetReader
@@ -23,11 +24,9 @@ internal static class DatasetReader
     /// <exception cref="ArgumentException">A row is invalid (and <paramref name="dropInvalidRows"/> is false), or no valid row remains.</exception>
     public static Dataset Read(IDataView data, TrainingColumns columns, Func<DataViewRow, Func<float>> createLabelReader, string labelRequirement, bool dropInvalidRows, IChannel channel, string dataName)
     {
-        int featureCount = columns.FeatureCount;
-        var features = new List<float>();
+        var features = new FeatureBuffer(columns.FeatureCount, data.GetRowCount());
         var labels = new List<float>();
         var weights = columns.Weight is null ? null : new List<float>();
-        var row = new float[featureCount];
         VBuffer<float> buffer = default;
         long position = 0, dropped = 0;
 
@@ -39,6 +38,7 @@ internal static class DatasetReader
             for (; cursor.MoveNext(); position++)
             {
                 getFeatures(ref buffer);
+                var row = features.NextRow();
                 buffer.CopyTo(row);
                 float label = getLabel();
                 float weight = 1f;
@@ -57,7 +57,7 @@ internal static class DatasetReader
                     continue;
                 }
 
-                features.AddRange(row);
+                features.Commit();
                 labels.Add(label);
                 weights?.Add(weight);
             }
@@ -75,15 +75,17 @@ internal static class DatasetReader
                 : $"All {position} rows of the {dataName} hold a missing or invalid value and were skipped; none is left to train on.");
         }
 
-        return new Dataset([.. features], featureCount, [.. labels], weights: weights is null ? null : [.. weights]);
+        return new Dataset(features.ToArray(), columns.FeatureCount, [.. labels], weights: weights is null ? null : [.. weights]);
     }
 
-    private static string? FindProblem(float[] row, float label, float weight, TrainingColumns columns, string labelRequirement)
+    private static string? FindProblem(ReadOnlySpan<float> row, float label, float weight, TrainingColumns columns, string labelRequirement)
     {
-        int slot = Array.FindIndex(row, value => !float.IsFinite(value));
-        if (slot >= 0)
+        for (int slot = 0; slot < row.Length; slot++)
         {
-            return $"slot {slot} of feature column '{columns.Features.Name}' is {row[slot]}; every feature must be a finite number";
+            if (!float.IsFinite(row[slot]))
+            {
+                return $"slot {slot} of feature column '{columns.Features.Name}' is {row[slot]}; every feature must be a finite number";
+            }
         }
 
         if (float.IsNaN(label))
