@@ -1,0 +1,52 @@
+using MLNetScratchTrainer.Engine.Models;
+using MLNetScratchTrainer.Engine.Optimizers;
+using MLNetScratchTrainer.Engine.Training;
+using MLNetScratchTrainer.Trainers;
+
+namespace MLNetScratchTrainer.Examples.MnistComparison;
+
+/// <summary>
+/// The MNIST network, the same as examples/MnistEngine trains: 784-256-128-10 ReLU, He initialisation, Adam with learning
+/// rate 1e-3, mini-batches of 128, no weight decay, seed 1, every core. Given both as the plugin's options and as the
+/// engine's, with the same values, for the comparison and for the overhead measurement.
+/// </summary>
+internal static class MnistMlp
+{
+    private const int Seed = 1;
+    private static readonly int[] HiddenLayers = [256, 128];
+
+    /// <summary>What the network is given, for the tables.</summary>
+    public static string Describe(int epochs) => $"784-256-128-10 ReLU, Adam lr 1e-3, batch 128, {epochs} epoch(s), no weight decay, seed {Seed}, {Environment.ProcessorCount} threads";
+
+    /// <summary>The plugin's options.</summary>
+    /// <param name="epochs">Passes over the training images.</param>
+    /// <param name="labelColumnName">The label: the key from MapValueToKey, or the digit itself (Single class indices).</param>
+    public static MlpOptions Options(int epochs, string labelColumnName) => new()
+    {
+        LabelColumnName = labelColumnName,
+        HiddenLayers = [.. HiddenLayers],
+        Activation = Activation.Relu,
+        Optimizer = OptimizerKind.Adam,
+        LearningRate = 1e-3f,
+        BatchSize = 128,
+        NumberOfEpochs = epochs,
+        WeightDecay = 0f,
+        Seed = Seed,
+        NumberOfThreads = Environment.ProcessorCount,
+    };
+
+    /// <summary>The engine's options with the same values.</summary>
+    public static MlpTrainerOptions EngineOptions(int epochs) => new()
+    {
+        Task = MlpTask.MulticlassClassification,
+        HiddenLayers = [.. HiddenLayers],
+        Activation = Activation.Relu,
+        Optimizer = OptimizerKind.Adam,
+        LearningRate = 1e-3f,
+        BatchSize = 128,
+        NumberOfEpochs = epochs,
+        WeightDecay = 0f,
+        Seed = Seed,
+        NumberOfThreads = Environment.ProcessorCount,
+    };
+}
