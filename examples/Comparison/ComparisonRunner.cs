@@ -63,7 +63,7 @@ public sealed class ComparisonRunner
 
     private ComparisonResult? Run(Candidate candidate, string dataName, IDataView testData)
     {
-        long rows = CountRows(candidate.TrainingData);
+        long rows = RowCount.Of(candidate.TrainingData);
         Console.WriteLine($"{candidate.Name} on {rows:N0} training rows: {candidate.Settings}");
         var display = new ProgressDisplay(candidate.Name);
         var clock = Stopwatch.StartNew();
@@ -108,6 +108,7 @@ public sealed class ComparisonRunner
     private string CheckReload(string trainer, string path, ITransformer model, IDataView testData)
     {
         var sample = _mlContext.Data.TakeRows(testData, _reloadSampleRows);
+        long sampleRows = RowCount.Of(sample);
         float[] original = ScoreColumn.Read(model.Transform(sample));
         var loaded = new MLContext(seed: 1).Model.Load(path, out _);
         float[] reloaded = ScoreColumn.Read(loaded.Transform(sample));
@@ -126,25 +127,8 @@ public sealed class ComparisonRunner
 
         Check.That(largest <= ReloadTolerance, $"The reloaded {trainer} pipeline ({path}) scores test rows differently: {differing} of {original.Length} values differ, by up to {largest:G3}.");
         return differing == 0
-            ? $"{original.Length:N0} scores of the first {_reloadSampleRows:N0} test rows bit-identical"
-            : $"{differing:N0} of {original.Length:N0} scores of the first {_reloadSampleRows:N0} test rows differ, by at most {largest:G2}";
-    }
-
-    private static long CountRows(IDataView data)
-    {
-        if (data.GetRowCount() is long known)
-        {
-            return known;
-        }
-
-        long count = 0;
-        using var cursor = data.GetRowCursor([]);
-        while (cursor.MoveNext())
-        {
-            count++;
-        }
-
-        return count;
+            ? $"{original.Length:N0} scores of {sampleRows:N0} test rows bit-identical"
+            : $"{differing:N0} of {original.Length:N0} scores of {sampleRows:N0} test rows differ, by at most {largest:G2}";
     }
 
     private static Exception? FindNativeLoadFailure(Exception exception)

@@ -100,7 +100,7 @@ public sealed class ComparisonTable
             table.AddRow([
                 result.Trainer,
                 result.TrainingRows.ToString("N0", CultureInfo.InvariantCulture),
-                result.FitSeconds.ToString("F1", CultureInfo.InvariantCulture),
+                result.FitSeconds.ToString("F2", CultureInfo.InvariantCulture),
                 .. metrics,
                 result.ModelBytes.ToString("N0", CultureInfo.InvariantCulture)]);
         }

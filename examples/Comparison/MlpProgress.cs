@@ -4,7 +4,10 @@ using MLNetScratchTrainer.Trainers;
 
 namespace MLNetScratchTrainer.Examples.Comparison;
 
-/// <summary>Shows the plugin's Mlp training on a <see cref="ProgressDisplay"/>: a live line per mini-batch and a line per epoch.</summary>
+/// <summary>
+/// Shows the plugin's Mlp training on a <see cref="ProgressDisplay"/>: in full (a live line per mini-batch and a line per
+/// epoch), or, for fits of many short epochs, as one status line with the epoch and its loss.
+/// </summary>
 public static class MlpProgress
 {
     /// <summary>
@@ -26,6 +29,25 @@ public static class MlpProgress
         display.Attach(engineOptions);
         options.BatchCompleted = engineOptions.BatchCompleted;
         options.EpochCompleted = engineOptions.EpochCompleted;
+        return options;
+    }
+
+    /// <summary>
+    /// Shows the epoch and its training loss as the display's status line (<see cref="ProgressDisplay.ReportStatus"/>),
+    /// for fits of many short epochs where a line per epoch would flood the console. Callbacks already set are kept.
+    /// </summary>
+    /// <returns><paramref name="options"/>, for use inline.</returns>
+    public static MlpOptions AttachEpochStatus(ProgressDisplay display, MlpOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(display);
+        ArgumentNullException.ThrowIfNull(options);
+        var previous = options.EpochCompleted;
+        int epochs = options.NumberOfEpochs;
+        options.EpochCompleted = record =>
+        {
+            previous?.Invoke(record);
+            display.ReportStatus($"epoch {record.Epoch}/{epochs}, train loss {record.TrainLoss:F4}");
+        };
         return options;
     }
 }
