@@ -23,7 +23,7 @@ internal static class MnistComparisonWalkthrough
         budget = budget with { MlpEpochs = arguments.Integer("--epochs", budget.MlpEpochs) };
         var train = MnistData.Load(arguments, MnistPart.Train, budget.TrainRows);
         var ml = new MLContext(seed: 1);
-        var trainView = ml.Data.LoadFromEnumerable(MnistRows.Of(train));
+        var trainView = ml.Data.LoadFromEnumerable(new MnistRows(train));
         if (arguments.Flag("--overhead"))
         {
             PluginOverhead.Measure(ml, train, trainView, budget.MlpEpochs, arguments.Smoke ? 1 : OverheadModeRepetitions, output);
@@ -31,7 +31,7 @@ internal static class MnistComparisonWalkthrough
         }
 
         var test = MnistData.Load(arguments, MnistPart.Test, budget.TestRows);
-        var testView = ml.Data.LoadFromEnumerable(MnistRows.Of(test));
+        var testView = ml.Data.LoadFromEnumerable(new MnistRows(test));
         Console.WriteLine();
         var runner = new ComparisonRunner(ml, MetricSet.Multiclass, output, ReloadSampleRows);
         var table = runner.Run(
