@@ -74,7 +74,8 @@ public sealed class ComparisonRunner
         }
         catch (Exception e) when (candidate.NativeLibrary is not null && FindNativeLoadFailure(e) is { } failure)
         {
-            display.WriteLine($"{candidate.Name} skipped: its native library {candidate.NativeLibrary} could not be loaded ({failure.GetType().Name}: {failure.Message})");
+            string reason = FirstSentence(failure.Message);
+            display.WriteLine($"{candidate.Name} skipped: its native library {candidate.NativeLibrary} could not be loaded ({failure.GetType().Name}: {reason})");
             return null;
         }
 
@@ -142,6 +143,13 @@ public sealed class ComparisonRunner
         }
 
         return null;
+    }
+
+    private static string FirstSentence(string message)
+    {
+        string line = message.Split('\n', 2)[0].Trim();
+        int end = line.IndexOf(". ", StringComparison.Ordinal);
+        return end > 0 ? line[..(end + 1)] : line;
     }
 
     private static string FileStem(string name)
