@@ -87,7 +87,7 @@ public sealed class ComparisonRunner
         string reload = CheckReload(candidate.Name, path, model, testData);
         var first = _metrics.Metrics[0];
         display.WriteLine(
-            $"{candidate.Name}: fitted in {fitSeconds:F1} s, {first.Name} {metrics[0].ToString(first.Format, CultureInfo.InvariantCulture)}, " +
+            $"{candidate.Name}: fitted in {fitSeconds:F2} s, {first.Name} {metrics[0].ToString(first.Format, CultureInfo.InvariantCulture)}, " +
             $"saved {modelBytes:N0} bytes; reloaded in a fresh MLContext: {reload}.");
         return new ComparisonResult(candidate.Name, candidate.Settings, rows, fitSeconds, metrics, modelBytes);
     }
