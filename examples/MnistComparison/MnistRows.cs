@@ -34,7 +34,11 @@ internal sealed class MnistRows(Dataset data) : ICollection<MnistImage>
     /// <inheritdoc />
     public bool Contains(MnistImage item)
     {
-        ArgumentNullException.ThrowIfNull(item);
+        if (item is null)
+        {
+            return false;
+        }
+
         for (int row = 0; row < data.Count; row++)
         {
             if (data.Labels[row] == item.Digit && data.FeatureRow(row).SequenceEqual(item.Features))
