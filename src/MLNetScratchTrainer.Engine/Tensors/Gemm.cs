@@ -21,7 +21,9 @@ public sealed class Gemm : IParallelWork
 {
     private const int MaxDepthBlock = 256;
     private const int RowPanelsPerBlock = 20;
-    private const long ParallelThreshold = 1L << 16;
+    // Products under about a million multiply-adds (such as a 32-row batch through 64 units) take tens of microseconds
+    // on one thread: waking a worker costs as much, and on a busy machine far more, so they stay on the calling thread.
+    private const long ParallelThreshold = 1L << 20;
     private const int SmallRowCount = 4;
 
     private readonly WorkerPool? _pool;
