@@ -15,8 +15,8 @@ namespace MLNetScratchTrainer.Engine.Parallelism;
 /// </remarks>
 public sealed class WorkerPool : IDisposable
 {
-    private static readonly long WorkerSpinTicks = Stopwatch.Frequency / 5_000;
-    private static readonly long CallerSpinTicks = Stopwatch.Frequency / 50_000;
+    private static readonly long WorkerSpinTicks = Stopwatch.Frequency / 1_000;
+    private static readonly long CallerSpinTicks = Stopwatch.Frequency / 1_000;
 
     private readonly Thread[] _workers;
     private readonly object _sleep = new();
