@@ -1,7 +1,3 @@
-using MLNetScratchTrainer.Examples.Shared;
-using MLNetScratchTrainer.Examples.Shared.Charts;
-using MLNetScratchTrainer.Examples.Shared.Reporting;
-
 namespace MLNetScratchTrainer.Examples.FreezeWeights;
 
 /// <summary>

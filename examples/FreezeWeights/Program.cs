@@ -1,5 +1,4 @@
 using MLNetScratchTrainer.Examples.FreezeWeights;
-using MLNetScratchTrainer.Examples.Shared;
 
 return ExampleRunner.Run(
     "FreezeWeights",

@@ -1,5 +1,4 @@
 using MLNetScratchTrainer.Examples.HotColdLearning;
-using MLNetScratchTrainer.Examples.Shared;
 
 return ExampleRunner.Run(
     "HotColdLearning",

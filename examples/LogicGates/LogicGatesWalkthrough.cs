@@ -1,10 +1,3 @@
-using MLNetScratchTrainer.Engine.Data;
-using MLNetScratchTrainer.Engine.Models;
-using MLNetScratchTrainer.Engine.Training;
-using MLNetScratchTrainer.Examples.Shared;
-using MLNetScratchTrainer.Examples.Shared.Charts;
-using MLNetScratchTrainer.Examples.Shared.Reporting;
-
 namespace MLNetScratchTrainer.Examples.LogicGates;
 
 /// <summary>

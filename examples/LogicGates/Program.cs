@@ -1,5 +1,4 @@
 using MLNetScratchTrainer.Examples.LogicGates;
-using MLNetScratchTrainer.Examples.Shared;
 
 return ExampleRunner.Run(
     "LogicGates",

@@ -1,12 +1,3 @@
-using MLNetScratchTrainer.Engine.Data;
-using MLNetScratchTrainer.Engine.Models;
-using MLNetScratchTrainer.Engine.Training;
-using MLNetScratchTrainer.Examples.Shared;
-using MLNetScratchTrainer.Examples.Shared.Data;
-using MLNetScratchTrainer.Examples.Shared.Progress;
-using MLNetScratchTrainer.Examples.Shared.Reporting;
-using MLNetScratchTrainer.Examples.Shared.Training;
-
 namespace MLNetScratchTrainer.Examples.MnistEngine;
 
 /// <summary>

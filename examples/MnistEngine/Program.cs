@@ -1,5 +1,4 @@
 using MLNetScratchTrainer.Examples.MnistEngine;
-using MLNetScratchTrainer.Examples.Shared;
 
 return ExampleRunner.Run(
     "MnistEngine",

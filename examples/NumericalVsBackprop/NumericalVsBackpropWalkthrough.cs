@@ -1,17 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
-using MLNetScratchTrainer.Engine.Data;
 using MLNetScratchTrainer.Engine.Initializers;
 using MLNetScratchTrainer.Engine.Layers;
-using MLNetScratchTrainer.Engine.Models;
 using MLNetScratchTrainer.Engine.Randomness;
 using MLNetScratchTrainer.Engine.Tensors;
-using MLNetScratchTrainer.Examples.Shared;
-using MLNetScratchTrainer.Examples.Shared.Charts;
-using MLNetScratchTrainer.Examples.Shared.Data;
-using MLNetScratchTrainer.Examples.Shared.Progress;
-using MLNetScratchTrainer.Examples.Shared.Reporting;
-using MLNetScratchTrainer.Examples.Shared.Training;
 
 namespace MLNetScratchTrainer.Examples.NumericalVsBackprop;
 

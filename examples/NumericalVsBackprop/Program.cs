@@ -1,5 +1,4 @@
 using MLNetScratchTrainer.Examples.NumericalVsBackprop;
-using MLNetScratchTrainer.Examples.Shared;
 
 return ExampleRunner.Run(
     "NumericalVsBackprop",

@@ -1,5 +1,3 @@
-using MLNetScratchTrainer.Engine.Optimizers;
-
 namespace MLNetScratchTrainer.Examples.OptimizerComparison;
 
 /// <summary>One contestant: an optimizer, its learning rate, and what it achieved.</summary>

@@ -1,5 +1,4 @@
 using MLNetScratchTrainer.Examples.OptimizerComparison;
-using MLNetScratchTrainer.Examples.Shared;
 
 return ExampleRunner.Run(
     "OptimizerComparison",

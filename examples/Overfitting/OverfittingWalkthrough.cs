@@ -1,14 +1,3 @@
-using MLNetScratchTrainer.Engine.Data;
-using MLNetScratchTrainer.Engine.Models;
-using MLNetScratchTrainer.Engine.Optimizers;
-using MLNetScratchTrainer.Engine.Training;
-using MLNetScratchTrainer.Examples.Shared;
-using MLNetScratchTrainer.Examples.Shared.Charts;
-using MLNetScratchTrainer.Examples.Shared.Data;
-using MLNetScratchTrainer.Examples.Shared.Progress;
-using MLNetScratchTrainer.Examples.Shared.Reporting;
-using MLNetScratchTrainer.Examples.Shared.Training;
-
 namespace MLNetScratchTrainer.Examples.Overfitting;
 
 /// <summary>

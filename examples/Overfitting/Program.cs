@@ -1,5 +1,4 @@
 using MLNetScratchTrainer.Examples.Overfitting;
-using MLNetScratchTrainer.Examples.Shared;
 
 return ExampleRunner.Run(
     "Overfitting",

@@ -1,11 +1,4 @@
-using MLNetScratchTrainer.Engine.Data;
-using MLNetScratchTrainer.Engine.Models;
-using MLNetScratchTrainer.Engine.Training;
-using MLNetScratchTrainer.Examples.Shared;
-using MLNetScratchTrainer.Examples.Shared.Data;
 using MLNetScratchTrainer.Examples.Shared.Imaging;
-using MLNetScratchTrainer.Examples.Shared.Progress;
-using MLNetScratchTrainer.Examples.Shared.Training;
 
 namespace MLNetScratchTrainer.Examples.WeightImages;
 

@@ -1,8 +1,6 @@
 using MLNetScratchTrainer.Engine.Layers;
 using MLNetScratchTrainer.Engine.Randomness;
 using MLNetScratchTrainer.Engine.Tensors;
-using MLNetScratchTrainer.Examples.Shared.Charts;
-using MLNetScratchTrainer.Examples.Shared.Reporting;
 
 namespace MLNetScratchTrainer.Examples.WeightInitComparison;
 

@@ -1,4 +1,3 @@
-using MLNetScratchTrainer.Examples.Shared;
 using MLNetScratchTrainer.Examples.WeightInitComparison;
 
 return ExampleRunner.Run(

@@ -1,16 +1,7 @@
-using MLNetScratchTrainer.Engine.Data;
 using MLNetScratchTrainer.Engine.Layers;
-using MLNetScratchTrainer.Engine.Models;
-using MLNetScratchTrainer.Engine.Optimizers;
 using MLNetScratchTrainer.Engine.Parallelism;
 using MLNetScratchTrainer.Engine.Randomness;
 using MLNetScratchTrainer.Engine.Tensors;
-using MLNetScratchTrainer.Examples.Shared;
-using MLNetScratchTrainer.Examples.Shared.Charts;
-using MLNetScratchTrainer.Examples.Shared.Data;
-using MLNetScratchTrainer.Examples.Shared.Progress;
-using MLNetScratchTrainer.Examples.Shared.Reporting;
-using MLNetScratchTrainer.Examples.Shared.Training;
 
 namespace MLNetScratchTrainer.Examples.WeightInitComparison;
 

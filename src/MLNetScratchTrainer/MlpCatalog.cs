@@ -18,8 +18,8 @@ public static class MlpCatalog
     /// <param name="featureColumnName">The feature column, a known-size vector of Single.</param>
     /// <param name="exampleWeightColumnName">An optional column of example weights (Single).</param>
     /// <param name="hiddenLayers">Units of each hidden layer; null keeps the default (one layer of 64).</param>
-    /// <param name="numberOfEpochs">Passes over the training data; null keeps the default (100).</param>
-    /// <param name="learningRate">Adam's learning rate; null keeps the default (0.01).</param>
+    /// <param name="numberOfEpochs">Passes over the training data; null keeps the default (300); the learning rate anneals to 0 over them.</param>
+    /// <param name="learningRate">AdamW's learning rate at the first epoch; null keeps the default (0.02).</param>
     /// <param name="batchSize">Rows per mini-batch; null keeps the default (32).</param>
     public static MlpMulticlassTrainer Mlp(
         this MulticlassClassificationCatalog.MulticlassClassificationTrainers catalog,
@@ -44,8 +44,8 @@ public static class MlpCatalog
     /// <param name="featureColumnName">The feature column, a known-size vector of Single.</param>
     /// <param name="exampleWeightColumnName">An optional column of example weights (Single).</param>
     /// <param name="hiddenLayers">Units of each hidden layer; null keeps the default (one layer of 64).</param>
-    /// <param name="numberOfEpochs">Passes over the training data; null keeps the default (100).</param>
-    /// <param name="learningRate">Adam's learning rate; null keeps the default (0.01).</param>
+    /// <param name="numberOfEpochs">Passes over the training data; null keeps the default (300); the learning rate anneals to 0 over them.</param>
+    /// <param name="learningRate">AdamW's learning rate at the first epoch; null keeps the default (0.02).</param>
     /// <param name="batchSize">Rows per mini-batch; null keeps the default (32).</param>
     public static MlpBinaryTrainer Mlp(
         this BinaryClassificationCatalog.BinaryClassificationTrainers catalog,
@@ -70,8 +70,8 @@ public static class MlpCatalog
     /// <param name="featureColumnName">The feature column, a known-size vector of Single.</param>
     /// <param name="exampleWeightColumnName">An optional column of example weights (Single).</param>
     /// <param name="hiddenLayers">Units of each hidden layer; null keeps the default (one layer of 64).</param>
-    /// <param name="numberOfEpochs">Passes over the training data; null keeps the default (100).</param>
-    /// <param name="learningRate">Adam's learning rate; null keeps the default (0.01).</param>
+    /// <param name="numberOfEpochs">Passes over the training data; null keeps the default (300); the learning rate anneals to 0 over them.</param>
+    /// <param name="learningRate">AdamW's learning rate at the first epoch; null keeps the default (0.02).</param>
     /// <param name="batchSize">Rows per mini-batch; null keeps the default (32).</param>
     public static MlpRegressionTrainer Mlp(
         this RegressionCatalog.RegressionTrainers catalog,

@@ -7,7 +7,7 @@ namespace MLNetScratchTrainer.Benchmarks;
 
 /// <summary>
 /// Inference timing on the 784-256-128-10 network: one row at a time through a <see cref="Predictor"/>,
-/// and 10,000 rows in one batch. The weights come from one quick epoch on random data: speed does not depend on them.
+/// and 10,000 rows in one batch on 1 and on all threads. The weights come from one quick epoch on random data: speed does not depend on them.
 /// </summary>
 public static class InferenceLatency
 {
@@ -34,8 +34,6 @@ public static class InferenceLatency
             {
                 predictor.Predict(features.AsSpan(i * 784, 784), output);
             }
-
-            predictor.PredictBatch(features, outputs);
         }
 
         long before = GC.GetAllocatedBytesForCurrentThread();
@@ -47,15 +45,19 @@ public static class InferenceLatency
 
         double single = clock.Elapsed.TotalSeconds / rows;
         long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-        double batch = double.MaxValue;
-        for (int round = 0; round < 5; round++)
-        {
-            clock.Restart();
-            predictor.PredictBatch(features, outputs);
-            batch = Math.Min(batch, clock.Elapsed.TotalSeconds);
-        }
-
         Console.WriteLine($"one row: {single * 1e6:F2} µs (mean of {rows:N0} calls, {allocated} bytes allocated in total)");
-        Console.WriteLine($"{rows:N0} rows in one batch: {batch * 1e3:F2} ms (best of 5, one thread)");
+        for (int threads = 1; threads <= Environment.ProcessorCount; threads++)
+        {
+            using var batchPredictor = model.CreatePredictor(threads);
+            double batch = double.MaxValue;
+            for (int round = 0; round < 6; round++)
+            {
+                clock.Restart();
+                batchPredictor.PredictBatch(features, outputs);
+                batch = Math.Min(batch, clock.Elapsed.TotalSeconds);
+            }
+
+            Console.WriteLine($"{rows:N0} rows in one batch: {batch * 1e3:F2} ms (best of 6, {threads} thread(s))");
+        }
     }
 }

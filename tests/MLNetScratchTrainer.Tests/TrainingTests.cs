@@ -2,6 +2,7 @@ using Microsoft.ML;
 using Microsoft.ML.Data;
 using MLNetScratchTrainer.Engine.Layers;
 using MLNetScratchTrainer.Engine.Models;
+using MLNetScratchTrainer.Engine.Optimizers;
 using MLNetScratchTrainer.Engine.Training;
 using MLNetScratchTrainer.Tests.Data;
 using MLNetScratchTrainer.Trainers;
@@ -75,6 +76,29 @@ public sealed class TrainingTests
         Assert.HasCount(3, transformer.Model.CreateNetwork().Layers.OfType<Dense>());
         Assert.AreEqual("Features", transformer.FeatureColumnName);
         Assert.AreEqual(new VectorDataViewType(NumberDataViewType.Single, 3), transformer.FeatureColumnType);
+    }
+
+    [TestMethod]
+    public void TheDefaultScheduleAnnealsTheLearningRateToZeroOverTheEpochsAndConstantKeepsIt()
+    {
+        var ml = new MLContext(seed: 1);
+        var data = ml.Data.LoadFromEnumerable(InMemoryRows.Single(40));
+        var annealed = FastOptions.Create(epochs: 4);
+        var constant = FastOptions.Create(epochs: 4);
+        constant.LearningRateSchedule = LearningRateSchedule.Constant();
+
+        var annealedRates = ml.Regression.Trainers.Mlp(annealed).Fit(data).History.Epochs.Select(epoch => epoch.LearningRate).ToArray();
+        var constantRates = ml.Regression.Trainers.Mlp(constant).Fit(data).History.Epochs.Select(epoch => epoch.LearningRate).ToArray();
+
+        // Cosine(4): lr·(1 + cos(π·e/4))/2 for epochs e = 0…3.
+        float lr = new MlpOptions().LearningRate;
+        CollectionAssert.AreEqual(new[] { lr, lr * 0.8535534f, lr * 0.5f, lr * 0.14644662f }, annealedRates, new RelativeComparer(1e-5));
+        CollectionAssert.AreEqual(new[] { lr, lr, lr, lr }, constantRates);
+    }
+
+    private sealed class RelativeComparer(double tolerance) : System.Collections.IComparer
+    {
+        public int Compare(object? x, object? y) => Math.Abs((float)x! - (float)y!) <= tolerance * Math.Abs((float)y!) ? 0 : 1;
     }
 
     [TestMethod]

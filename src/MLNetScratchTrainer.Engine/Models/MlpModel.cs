@@ -68,8 +68,9 @@ public sealed class MlpModel
         return _tensors[index];
     }
 
-    /// <summary>A reusable single-thread predictor (fastest for many calls on one thread).</summary>
-    public Predictor CreatePredictor() => new(this);
+    /// <summary>A reusable predictor for one thread of control (fastest for many calls).</summary>
+    /// <param name="numberOfThreads">Threads a large batch is split over (1: the calling thread only); dispose the predictor when it has more than one.</param>
+    public Predictor CreatePredictor(int numberOfThreads = 1) => new(this, numberOfThreads);
 
     /// <summary>Predicts one row: class probabilities, P(class 1), or regression values.</summary>
     public float[] Predict(ReadOnlySpan<float> features)

@@ -70,9 +70,9 @@ public sealed class Network
     public Matrix Forward(Matrix input, bool training)
     {
         Matrix x = input;
-        foreach (var layer in Layers)
+        for (int i = 0; i < Layers.Count; i++)
         {
-            x = layer.Forward(x, training);
+            x = Layers[i].Forward(x, training);
         }
 
         return x;

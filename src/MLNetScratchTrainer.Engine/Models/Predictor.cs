@@ -1,13 +1,15 @@
+using MLNetScratchTrainer.Engine.Parallelism;
 using MLNetScratchTrainer.Engine.Randomness;
 using MLNetScratchTrainer.Engine.Tensors;
 
 namespace MLNetScratchTrainer.Engine.Models;
 
 /// <summary>
-/// Fast inference for one thread: a private copy of the network with buffers sized once, so each call
-/// allocates nothing. Create one per thread with <see cref="MlpModel.CreatePredictor"/>.
+/// Fast inference for one thread of control: a private copy of the network with buffers sized once, so each
+/// call allocates nothing. Create one per thread with <see cref="MlpModel.CreatePredictor"/>; a predictor created
+/// with several threads splits large batches over them (results are the same for any thread count) and should be disposed.
 /// </summary>
-public sealed class Predictor
+public sealed class Predictor : IDisposable
 {
     private const int ChunkRows = 256;
 
@@ -15,10 +17,13 @@ public sealed class Predictor
     private readonly TargetScaling? _targetScaling;
     private readonly Matrix _input;
     private readonly Matrix _output;
+    private readonly WorkerPool? _pool;
 
-    internal Predictor(MlpModel model)
+    internal Predictor(MlpModel model, int numberOfThreads)
     {
-        _network = model.Architecture.Build(new Gemm(), new Rng(0));
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(numberOfThreads);
+        _pool = numberOfThreads > 1 ? new WorkerPool(numberOfThreads) : null;
+        _network = model.Architecture.Build(new Gemm(_pool), new Rng(0));
         model.CopyTensorsTo(_network);
         _targetScaling = model.TargetScaling;
         _input = new Matrix(ChunkRows, InputSize);
@@ -72,6 +77,9 @@ public sealed class Predictor
             PredictChunk(rows.Slice(first * InputSize, n * InputSize), outputs.Slice(first * OutputSize, n * OutputSize), n);
         }
     }
+
+    /// <summary>Stops the predictor's worker threads, if it has any.</summary>
+    public void Dispose() => _pool?.Dispose();
 
     private static void RequireLength(int actual, int expected, string name, string what)
     {

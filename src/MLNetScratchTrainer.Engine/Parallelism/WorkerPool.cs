@@ -1,21 +1,30 @@
+using System.Diagnostics;
 using System.Runtime.ExceptionServices;
 
 namespace MLNetScratchTrainer.Engine.Parallelism;
 
 /// <summary>
-/// A fixed set of threads that run <see cref="IParallelWork"/> parts with no allocation per call.
-/// Workers spin briefly between calls (training issues many small products back to back), then sleep.
-/// The calling thread always runs part 0 itself.
+/// A fixed set of threads that run the parts of an <see cref="IParallelWork"/> with no allocation per call.
 /// </summary>
+/// <remarks>
+/// Parts are claimed, not assigned: the calling thread and every awake worker take the next unclaimed part
+/// until none is left. On a quiet machine the parts run side by side; on a busy one, where a worker may not get
+/// a core for a while, the caller simply runs the parts itself instead of waiting for it. Which thread runs a part
+/// never changes what the part computes, so results do not depend on scheduling.
+/// Workers spin for a short while between calls (training issues many small products back to back), then sleep.
+/// </remarks>
 public sealed class WorkerPool : IDisposable
 {
-    private const int SpinRounds = 4000;
+    private static readonly long WorkerSpinTicks = Stopwatch.Frequency / 1_000;
+    private static readonly long CallerSpinTicks = Stopwatch.Frequency / 1_000;
 
     private readonly Thread[] _workers;
     private readonly object _sleep = new();
+    private readonly object _done = new();
     private IParallelWork? _work;
+    private long _claims;
     private int _generation;
-    private int _pending;
+    private int _remaining;
     private int _sleepers;
     private volatile bool _disposed;
     private ExceptionDispatchInfo? _failure;
@@ -32,13 +41,12 @@ public sealed class WorkerPool : IDisposable
         _workers = new Thread[threadCount - 1];
         for (int i = 0; i < _workers.Length; i++)
         {
-            int part = i + 1;
-            _workers[i] = new Thread(() => WorkerLoop(part)) { IsBackground = true, Name = $"MLNetScratchTrainer worker {part}" };
+            _workers[i] = new Thread(WorkerLoop) { IsBackground = true, Name = $"MLNetScratchTrainer worker {i + 1}" };
             _workers[i].Start();
         }
     }
 
-    /// <summary>Number of threads work is split over, the caller included.</summary>
+    /// <summary>Number of parts work is split into: the worker threads plus the caller.</summary>
     public int ThreadCount { get; }
 
     /// <summary>Runs every part of <paramref name="work"/> and returns when all are done; rethrows a part's exception.</summary>
@@ -53,28 +61,20 @@ public sealed class WorkerPool : IDisposable
 
         _work = work;
         _failure = null;
-        Volatile.Write(ref _pending, _workers.Length);
-        Interlocked.Increment(ref _generation);
+        Volatile.Write(ref _remaining, ThreadCount);
+        int generation = Interlocked.Increment(ref _generation);
+        Volatile.Write(ref _claims, (long)generation << 32);
         if (Volatile.Read(ref _sleepers) > 0)
         {
-            WakeSleepers();
-        }
-
-        try
-        {
-            work.Execute(0, ThreadCount);
-        }
-        finally
-        {
-            var wait = default(SpinWait);
-            while (Volatile.Read(ref _pending) != 0)
+            lock (_sleep)
             {
-                wait.SpinOnce(sleep1Threshold: -1);
+                Monitor.PulseAll(_sleep);
             }
-
-            _work = null;
         }
 
+        RunClaimedParts(generation);
+        WaitForOthers();
+        _work = null;
         _failure?.Throw();
     }
 
@@ -87,38 +87,95 @@ public sealed class WorkerPool : IDisposable
         }
 
         _disposed = true;
-        Interlocked.Increment(ref _generation);
-        WakeSleepers();
+        lock (_sleep)
+        {
+            Interlocked.Increment(ref _generation);
+            Monitor.PulseAll(_sleep);
+        }
+
         foreach (var worker in _workers)
         {
             worker.Join();
         }
     }
 
-    private void WakeSleepers()
+    /// <summary>
+    /// Claims and runs parts of run <paramref name="generation"/> until none is left. A claim is one compare-and-swap
+    /// on (generation, next part), so a late worker can never take a part of a newer run with an older run's work.
+    /// </summary>
+    private void RunClaimedParts(int generation)
     {
-        lock (_sleep)
+        while (true)
         {
-            Monitor.PulseAll(_sleep);
+            long claims = Volatile.Read(ref _claims);
+            int part = (int)(claims & 0xFFFFFFFF);
+            if ((int)(claims >> 32) != generation || part >= ThreadCount)
+            {
+                return;
+            }
+
+            if (Interlocked.CompareExchange(ref _claims, claims + 1, claims) != claims)
+            {
+                continue;
+            }
+
+            try
+            {
+                _work!.Execute(part, ThreadCount);
+            }
+            catch (Exception exception)
+            {
+                _failure ??= ExceptionDispatchInfo.Capture(exception);
+            }
+            finally
+            {
+                if (Interlocked.Decrement(ref _remaining) == 0)
+                {
+                    lock (_done)
+                    {
+                        Monitor.PulseAll(_done);
+                    }
+                }
+            }
         }
     }
 
-    private void WorkerLoop(int part)
+    private void WaitForOthers()
+    {
+        long deadline = Stopwatch.GetTimestamp() + CallerSpinTicks;
+        while (Volatile.Read(ref _remaining) != 0)
+        {
+            if (Stopwatch.GetTimestamp() < deadline)
+            {
+                Thread.SpinWait(10);
+                continue;
+            }
+
+            lock (_done)
+            {
+                while (Volatile.Read(ref _remaining) != 0)
+                {
+                    Monitor.Wait(_done);
+                }
+            }
+        }
+    }
+
+    private void WorkerLoop()
     {
         int seen = 0;
         while (true)
         {
-            int spins = 0;
+            long deadline = Stopwatch.GetTimestamp() + WorkerSpinTicks;
             while (Volatile.Read(ref _generation) == seen)
             {
-                if (spins++ < SpinRounds)
+                if (Stopwatch.GetTimestamp() < deadline)
                 {
-                    Thread.SpinWait(20);
+                    Thread.SpinWait(10);
                     continue;
                 }
 
-                // Each sleeper re-checks the generation under the lock, so a wake-up cannot be taken by another
-                // worker (as a counted permit could) and one that comes before the wait is not lost.
+                // The generation is re-checked under the lock that Run and Dispose pulse, so no wake-up is lost.
                 Interlocked.Increment(ref _sleepers);
                 lock (_sleep)
                 {
@@ -137,18 +194,7 @@ public sealed class WorkerPool : IDisposable
                 return;
             }
 
-            try
-            {
-                _work!.Execute(part, ThreadCount);
-            }
-            catch (Exception exception)
-            {
-                _failure ??= ExceptionDispatchInfo.Capture(exception);
-            }
-            finally
-            {
-                Interlocked.Decrement(ref _pending);
-            }
+            RunClaimedParts(seen);
         }
     }
 }

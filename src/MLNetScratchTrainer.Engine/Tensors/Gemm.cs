@@ -21,7 +21,9 @@ public sealed class Gemm : IParallelWork
 {
     private const int MaxDepthBlock = 256;
     private const int RowPanelsPerBlock = 20;
-    private const long ParallelThreshold = 1L << 16;
+    // Products under about a million multiply-adds (such as a 32-row batch through 64 units) take tens of microseconds
+    // on one thread: waking a worker costs as much, and on a busy machine far more, so they stay on the calling thread.
+    private const long ParallelThreshold = 1L << 20;
     private const int SmallRowCount = 4;
 
     private readonly WorkerPool? _pool;
@@ -30,7 +32,6 @@ public sealed class Gemm : IParallelWork
     private readonly float[][] _packedA;
     private readonly float[][] _edgeTiles;
     private float[] _packedB = [];
-    private float[] _rowSums = [];
 
     private float[] _a = [], _b = [], _c = [];
     private bool _transposeA, _transposeB, _accumulate, _packing;
@@ -156,37 +157,30 @@ public sealed class Gemm : IParallelWork
 
     /// <summary>
     /// A few rows (single-row inference): packing B would cost more than the product, so each row of C is
-    /// built as Σ_p a[p]·B[p, :] directly. Sums are formed block by block in the same order as the packed
-    /// kernel, so both paths give bit-identical results.
+    /// built directly by <see cref="RowKernel"/>, block of depth by block of depth, in the packed kernel's order.
     /// </summary>
     private void MultiplyFewRows(float[] a, float[] b, float[] c, int m, int n, int k, bool accumulate)
     {
-        if (_rowSums.Length < n)
-        {
-            _rowSums = new float[n];
-        }
-
-        Span<float> sums = _rowSums.AsSpan(0, n);
+        int depthBlock = DepthBlock(k);
         for (int i = 0; i < m; i++)
         {
+            ReadOnlySpan<float> row = a.AsSpan(i * k, k);
             Span<float> target = c.AsSpan(i * n, n);
-            int depthBlock = DepthBlock(k);
             for (int depth0 = 0; depth0 < k; depth0 += depthBlock)
             {
                 int depthEnd = Math.Min(depth0 + depthBlock, k);
-                sums.Clear();
-                for (int p = depth0; p < depthEnd; p++)
+                bool add = accumulate || depth0 > 0;
+                switch (_vectorWidth)
                 {
-                    VectorMath.MultiplyAdd(a[(i * k) + p], b.AsSpan(p * n, n), sums);
-                }
-
-                if (accumulate || depth0 > 0)
-                {
-                    VectorMath.Add(target, sums);
-                }
-                else
-                {
-                    sums.CopyTo(target);
+                    case 16:
+                        RowKernel.Run<Simd512, Vector512<float>>(row, b, target, n, depth0, depthEnd, add);
+                        break;
+                    case 8:
+                        RowKernel.Run<Simd256, Vector256<float>>(row, b, target, n, depth0, depthEnd, add);
+                        break;
+                    default:
+                        RowKernel.Run<Simd128, Vector128<float>>(row, b, target, n, depth0, depthEnd, add);
+                        break;
                 }
             }
         }

@@ -8,8 +8,10 @@ namespace MLNetScratchTrainer.Trainers;
 /// <summary>
 /// Options of the Mlp trainers (multiclass, binary and regression). The defaults suit a normalized tabular data set of
 /// hundreds to hundreds of thousands of rows (features scaled, for example, by <c>NormalizeMinMax</c> or
-/// <c>NormalizeMeanVariance</c>): one hidden layer of 64 ReLU units, Adam at 0.01, mini-batches of 32, 100 epochs and a
-/// little L2 weight decay. For the smallest data sets a cosine learning-rate schedule and AdamW often do a little better.
+/// <c>NormalizeMeanVariance</c>): one hidden layer of 64 ReLU units, AdamW at 0.02 with decoupled weight decay 0.1,
+/// cosine annealing of the learning rate to 0 over 300 epochs, mini-batches of 32, no early stopping. On iris, wine,
+/// digits, breast cancer and diabetes (80/20 splits, min-max or mean-variance normalized) they match or beat
+/// <c>SdcaMaximumEntropy</c>, <c>SdcaLogisticRegression</c> and <c>Sdca</c> on average; fits take well under a second there.
 /// </summary>
 public sealed class MlpOptions
 {
@@ -33,17 +35,18 @@ public sealed class MlpOptions
     public Activation Activation { get; set; } = Activation.Relu;
 
     /// <summary>The update rule.</summary>
-    public OptimizerKind Optimizer { get; set; } = OptimizerKind.Adam;
+    public OptimizerKind Optimizer { get; set; } = OptimizerKind.AdamW;
 
     /// <summary>The optimizer's own hyperparameters: momentum, Adam's β₁ and β₂, ε, RMSProp's decay.</summary>
     public OptimizerSettings OptimizerSettings { get; set; } = new();
 
-    /// <summary>Base learning rate (of epoch 1 when a <see cref="LearningRateSchedule"/> is set).</summary>
-    public float LearningRate { get; set; } = 0.01f;
+    /// <summary>Base learning rate: the rate of epoch 1, which <see cref="LearningRateSchedule"/> then lowers.</summary>
+    public float LearningRate { get; set; } = 0.02f;
 
     /// <summary>
-    /// Learning rate per epoch, such as <c>LearningRateSchedule.Cosine(NumberOfEpochs)</c> or
-    /// <c>LearningRateSchedule.Step(30, 0.1f)</c>; null keeps <see cref="LearningRate"/> constant.
+    /// Learning rate per epoch, such as <c>LearningRateSchedule.Step(30, 0.1f)</c>, or <c>LearningRateSchedule.Constant()</c>
+    /// to keep <see cref="LearningRate"/> throughout. Null (the default) anneals it to 0 along a cosine over
+    /// <see cref="NumberOfEpochs"/>, that is <c>LearningRateSchedule.Cosine(NumberOfEpochs)</c>, whatever the number of epochs.
     /// </summary>
     public LearningRateSchedule? LearningRateSchedule { get; set; }
 
@@ -51,13 +54,14 @@ public sealed class MlpOptions
     public int BatchSize { get; set; } = 32;
 
     /// <summary>Passes over the training data (fewer with early stopping).</summary>
-    public int NumberOfEpochs { get; set; } = 100;
+    public int NumberOfEpochs { get; set; } = 300;
 
     /// <summary>
     /// Weight decay λ on the weights, never on biases: an L2 term λ·w added to the gradient, or with
-    /// <see cref="OptimizerKind.AdamW"/> the decoupled decay w ← w − lr·λ·w. 0 disables it.
+    /// <see cref="OptimizerKind.AdamW"/> (the default) the decoupled decay w ← w − lr·λ·w. 0 disables it. The default 0.1
+    /// suits AdamW; with another optimizer, where λ·w joins the gradient, use a far smaller λ (such as 1e-4).
     /// </summary>
-    public float WeightDecay { get; set; } = 1e-4f;
+    public float WeightDecay { get; set; } = 0.1f;
 
     /// <summary>Dropout rate after each hidden activation, in [0, 1); 0 disables dropout.</summary>
     public float DropoutRate { get; set; }
@@ -129,7 +133,7 @@ public sealed class MlpOptions
             Optimizer = Optimizer,
             OptimizerSettings = OptimizerSettings,
             LearningRate = LearningRate,
-            Schedule = LearningRateSchedule,
+            Schedule = LearningRateSchedule ?? (NumberOfEpochs > 0 ? LearningRateSchedule.Cosine(NumberOfEpochs) : null),
             WeightDecay = WeightDecay,
             GradientClipNorm = GradientClipNorm,
             StandardizeRegressionTargets = StandardizeRegressionTargets,

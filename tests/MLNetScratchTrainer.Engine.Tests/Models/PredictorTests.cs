@@ -51,6 +51,24 @@ public sealed class PredictorTests
     }
 
     [TestMethod]
+    public void PredictBatch_OnTwoThreads_EqualsOneThreadExactly()
+    {
+        // Wide enough layers that the batch products are split over the threads.
+        var model = RandomModels.Create(new MlpArchitecture(64, [96, 80], 4, MlpTask.MulticlassClassification), seed: 5);
+        float[] features = RandomValues.Uniform(700 * 64, seed: 6);
+        var oneThread = new float[700 * 4];
+        var twoThreads = new float[700 * 4];
+
+        model.CreatePredictor().PredictBatch(features, oneThread);
+        using (var predictor = model.CreatePredictor(numberOfThreads: 2))
+        {
+            predictor.PredictBatch(features, twoThreads);
+        }
+
+        CollectionAssert.AreEqual(oneThread, twoThreads);
+    }
+
+    [TestMethod]
     public void Predict_IsDeterministicAtInference_DropoutOff()
     {
         float[] row = RandomValues.Uniform(5, seed: 3);
