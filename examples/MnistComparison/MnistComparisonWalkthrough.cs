@@ -1,8 +1,5 @@
 using Microsoft.ML;
-using MLNetScratchTrainer.Engine.Data;
 using MLNetScratchTrainer.Examples.Comparison;
-using MLNetScratchTrainer.Examples.Shared;
-using MLNetScratchTrainer.Examples.Shared.Data;
 
 namespace MLNetScratchTrainer.Examples.MnistComparison;
 

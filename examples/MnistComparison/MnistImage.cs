@@ -1,5 +1,4 @@
 using Microsoft.ML.Data;
-using MLNetScratchTrainer.Engine.Data;
 
 namespace MLNetScratchTrainer.Examples.MnistComparison;
 

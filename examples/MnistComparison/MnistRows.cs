@@ -1,5 +1,4 @@
 using System.Collections;
-using MLNetScratchTrainer.Engine.Data;
 
 namespace MLNetScratchTrainer.Examples.MnistComparison;
 

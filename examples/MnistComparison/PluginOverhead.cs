@@ -1,10 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.ML;
-using MLNetScratchTrainer.Engine.Data;
-using MLNetScratchTrainer.Engine.Training;
-using MLNetScratchTrainer.Examples.Shared;
-using MLNetScratchTrainer.Examples.Shared.Reporting;
 
 namespace MLNetScratchTrainer.Examples.MnistComparison;
 

@@ -1,5 +1,4 @@
 using MLNetScratchTrainer.Examples.MnistComparison;
-using MLNetScratchTrainer.Examples.Shared;
 
 return ExampleRunner.Run(
     "MnistComparison",

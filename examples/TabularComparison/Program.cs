@@ -1,4 +1,3 @@
-using MLNetScratchTrainer.Examples.Shared;
 using MLNetScratchTrainer.Examples.TabularComparison;
 
 return ExampleRunner.Run(

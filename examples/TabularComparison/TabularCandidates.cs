@@ -3,8 +3,6 @@ using Microsoft.ML.Data;
 using Microsoft.ML.Trainers;
 using Microsoft.ML.Trainers.FastTree;
 using Microsoft.ML.Trainers.LightGbm;
-using MLNetScratchTrainer.Engine.Models;
-using MLNetScratchTrainer.Engine.Optimizers;
 using MLNetScratchTrainer.Examples.Comparison;
 using MLNetScratchTrainer.Trainers;
 
@@ -29,12 +27,14 @@ internal static class TabularCandidates
     {
         string trees = $"raw features, {budget.Trees} trees, 1 thread, other options default";
         string boosting = $"raw features, {budget.BoostingIterations} iterations, 1 thread, other options default";
+        var mlpOptions = new MlpOptions { Seed = 1 };
+        mlpOptions.NumberOfEpochs = budget.MlpEpochs ?? mlpOptions.NumberOfEpochs;
         var mlp = Candidate.Mlp(
             MlpName,
-            $"NormalizeMinMax; the plugin's defaults (1 hidden layer of 64 ReLU, Adam lr 0.01, batch 32, weight decay 1e-4) for {budget.MlpEpochs} epochs " +
-            "with a cosine learning-rate schedule (which MlpOptions suggests for small data sets), seed 1",
+            $"NormalizeMinMax; the plugin's defaults (1 hidden layer of 64 ReLU, AdamW lr 0.02, weight decay 0.1, cosine annealing to 0, batch 32) " +
+            $"for {mlpOptions.NumberOfEpochs} epochs, seed 1",
             train,
-            display => Pipeline(ml, task, normalize: true, MlpTrainer(ml, task, MlpProgress.AttachEpochStatus(display, SmallDataOptions(budget.MlpEpochs)))));
+            display => Pipeline(ml, task, normalize: true, MlpEstimator(ml, task, MlpProgress.AttachEpochStatus(display, mlpOptions))));
         return task switch
         {
             MlpTask.MulticlassClassification =>
@@ -78,14 +78,7 @@ internal static class TabularCandidates
         };
     }
 
-    private static MlpOptions SmallDataOptions(int epochs) => new()
-    {
-        NumberOfEpochs = epochs,
-        LearningRateSchedule = LearningRateSchedule.Cosine(epochs),
-        Seed = 1,
-    };
-
-    private static IEstimator<ITransformer> MlpTrainer(MLContext ml, MlpTask task, MlpOptions options) => task switch
+    private static IEstimator<ITransformer> MlpEstimator(MLContext ml, MlpTask task, MlpOptions options) => task switch
     {
         MlpTask.MulticlassClassification => ml.MulticlassClassification.Trainers.Mlp(options),
         MlpTask.BinaryClassification => ml.BinaryClassification.Trainers.Mlp(options),

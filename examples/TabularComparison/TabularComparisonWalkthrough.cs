@@ -1,8 +1,6 @@
 using System.Text;
 using Microsoft.ML;
-using MLNetScratchTrainer.Engine.Models;
 using MLNetScratchTrainer.Examples.Comparison;
-using MLNetScratchTrainer.Examples.Shared;
 
 namespace MLNetScratchTrainer.Examples.TabularComparison;
 

@@ -1,6 +1,5 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
-using MLNetScratchTrainer.Engine.Models;
 
 namespace MLNetScratchTrainer.Examples.TabularComparison;
 
