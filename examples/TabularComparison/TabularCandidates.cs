@@ -31,8 +31,9 @@ internal static class TabularCandidates
         mlpOptions.NumberOfEpochs = budget.MlpEpochs ?? mlpOptions.NumberOfEpochs;
         var mlp = Candidate.Mlp(
             MlpName,
-            $"NormalizeMinMax; the plugin's defaults (1 hidden layer of 64 ReLU, AdamW lr 0.02, weight decay 0.1, cosine annealing to 0, batch 32) " +
-            $"for {mlpOptions.NumberOfEpochs} epochs, seed 1",
+            $"NormalizeMinMax; the plugin's defaults (hidden layers [{string.Join(", ", mlpOptions.HiddenLayers)}] {mlpOptions.Activation}, " +
+            $"{mlpOptions.Optimizer} lr {mlpOptions.LearningRate:G3}, weight decay {mlpOptions.WeightDecay:G3}, batch {mlpOptions.BatchSize}, " +
+            $"learning rate annealed to 0 along a cosine) for {mlpOptions.NumberOfEpochs} epochs, seed 1",
             train,
             display => Pipeline(ml, task, normalize: true, MlpEstimator(ml, task, MlpProgress.AttachEpochStatus(display, mlpOptions))));
         return task switch
