@@ -130,14 +130,16 @@ public sealed record MlpArchitecture
         }
 
         layers.Add(new Dense(fanIn, OutputSize, gemm, $"dense{HiddenLayers.Count}"));
-        ILossHead head = Task switch
-        {
-            MlpTask.MulticlassClassification => new SoftmaxCrossEntropy(OutputSize),
-            MlpTask.BinaryClassification => new SigmoidBinaryCrossEntropy(),
-            _ => new IdentitySquaredError(OutputSize),
-        };
-        return new Network(layers, head);
+        return new Network(layers, CreateHead());
     }
+
+    /// <summary>The output head and loss of <see cref="Task"/>.</summary>
+    public ILossHead CreateHead() => Task switch
+    {
+        MlpTask.MulticlassClassification => new SoftmaxCrossEntropy(OutputSize),
+        MlpTask.BinaryClassification => new SigmoidBinaryCrossEntropy(),
+        _ => new IdentitySquaredError(OutputSize),
+    };
 
     private ILayer CreateActivation(int units) => Activation switch
     {

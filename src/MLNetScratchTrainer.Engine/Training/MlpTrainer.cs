@@ -116,7 +116,7 @@ public sealed class MlpTrainer
             throw new ArgumentException($"The {name} data has {data.LabelWidth} label values per row but {architecture.Task} with this network needs {labelWidth}.", name);
         }
 
-        var head = architecture.Build(new Gemm(), new Rng(0)).Head;
+        var head = architecture.CreateHead();
         for (int row = 0; row < data.Count; row++)
         {
             head.ValidateLabel(data.Labels[row * labelWidth], row);
