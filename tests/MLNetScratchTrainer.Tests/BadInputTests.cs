@@ -73,12 +73,7 @@ public sealed class BadInputTests
     [TestMethod]
     public void AClassIndexThatIsNotAWholeNumberStopsTraining()
     {
-        var rows = InMemoryRows.Single(20);
-        foreach (var row in rows)
-        {
-            row.Label = row.Label > 0.6f ? 1f : 0f;
-        }
-
+        var rows = InMemoryRows.Single(20, binary: true);
         rows[6].Label = 1.5f;
 
         var error = Assert.ThrowsExactly<ArgumentException>(() => _ml.MulticlassClassification.Trainers.Mlp(FastOptions.Create()).Fit(_ml.Data.LoadFromEnumerable(rows)));
@@ -133,12 +128,7 @@ public sealed class BadInputTests
     public void AMissingKeyLabelStopsTraining()
     {
         // MapValueToKey with a fixed set of classes maps any other value to the missing key 0.
-        var rows = InMemoryRows.Single(20);
-        foreach (var row in rows)
-        {
-            row.Label = row.Label > 0.6f ? 1f : 0f;
-        }
-
+        var rows = InMemoryRows.Single(20, binary: true);
         rows[3].Label = 7f;
         var classes = _ml.Data.LoadFromEnumerable(new[] { new LabelOnlyRow { Label = 0f }, new LabelOnlyRow { Label = 1f } });
         var keyed = _ml.Transforms.Conversion.MapValueToKey("Label", keyData: classes)

@@ -51,12 +51,9 @@ public sealed class PersistenceTests
     [TestMethod]
     public void ADamagedMlpEntryIsRejectedNamingTheEntry()
     {
-        var ml = new MLContext(seed: 1);
-        var data = TestPipelines.Load(ml, MlpTask.MulticlassClassification, vectorFeatures: true);
-        var model = TestPipelines.Mlp(ml, MlpTask.MulticlassClassification, data, FastOptions.Create()).Fit(data.Data);
         using var directory = new TemporaryDirectory();
         string path = directory.File("damaged.zip");
-        ml.Model.Save(model, data.Data.Schema, path);
+        TrainAndSave(MlpTask.MulticlassClassification, path);
         string entryName = DamageMlpEntry(path);
 
         var error = Assert.Throws<Exception>(() => new MLContext().Model.Load(path, out _));
@@ -80,12 +77,9 @@ public sealed class PersistenceTests
     [TestMethod]
     public void AProcessThatNeverUsedThePluginIsToldToRegister()
     {
-        var ml = new MLContext(seed: 1);
-        var data = TestPipelines.Load(ml, MlpTask.Regression, vectorFeatures: true);
-        var model = TestPipelines.Mlp(ml, MlpTask.Regression, data, FastOptions.Create()).Fit(data.Data);
         using var directory = new TemporaryDirectory();
         string path = directory.File("cold.zip");
-        ml.Model.Save(model, data.Data.Schema, path);
+        TrainAndSave(MlpTask.Regression, path);
 
         var (failed, failure) = ColdProcess.Run(ColdProcess.Load, path);
         var (succeeded, success) = ColdProcess.Run(ColdProcess.RegisterAndLoad, path);
@@ -193,6 +187,15 @@ public sealed class PersistenceTests
         }
 
         return -1;
+    }
+
+    /// <summary>Trains a quick Mlp for <paramref name="task"/> on its data set (features as one vector column) and saves it to <paramref name="path"/>.</summary>
+    private static void TrainAndSave(MlpTask task, string path)
+    {
+        var ml = new MLContext(seed: 1);
+        var data = TestPipelines.Load(ml, task, vectorFeatures: true);
+        var model = TestPipelines.Mlp(ml, task, data, FastOptions.Create()).Fit(data.Data);
+        ml.Model.Save(model, data.Data.Schema, path);
     }
 
     public sealed class TextLabelRow

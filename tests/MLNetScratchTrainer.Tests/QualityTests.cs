@@ -22,14 +22,9 @@ public sealed class QualityTests
     public void MulticlassMlpIsAtLeastAsAccurateAsSdcaMaximumEntropy(string dataset)
     {
         var ml = new MLContext(seed: 1);
-        var data = TabularData.Load(ml, dataset);
-        var split = data.Split(ml);
-        var sdca = TestPipelines.Prepare(ml, MlpTask.MulticlassClassification, data)
-            .Append(ml.MulticlassClassification.Trainers.SdcaMaximumEntropy(new SdcaMaximumEntropyMulticlassTrainer.Options { NumberOfThreads = 1 }));
-        var mlp = TestPipelines.Mlp(ml, MlpTask.MulticlassClassification, data);
-
-        var sdcaMetrics = ml.MulticlassClassification.Evaluate(sdca.Fit(split.TrainSet).Transform(split.TestSet));
-        var mlpMetrics = ml.MulticlassClassification.Evaluate(mlp.Fit(split.TrainSet).Transform(split.TestSet));
+        var (mlpMetrics, sdcaMetrics) = Compare(ml, MlpTask.MulticlassClassification, TabularData.Load(ml, dataset),
+            ml.MulticlassClassification.Trainers.SdcaMaximumEntropy(new SdcaMaximumEntropyMulticlassTrainer.Options { NumberOfThreads = 1 }),
+            predictions => ml.MulticlassClassification.Evaluate(predictions));
 
         TestContext.WriteLine($"{dataset}: Mlp accuracy {mlpMetrics.MicroAccuracy:F4} (macro {mlpMetrics.MacroAccuracy:F4}, log-loss {mlpMetrics.LogLoss:F4}); " +
             $"SdcaMaximumEntropy accuracy {sdcaMetrics.MicroAccuracy:F4} (macro {sdcaMetrics.MacroAccuracy:F4}, log-loss {sdcaMetrics.LogLoss:F4})");
@@ -40,14 +35,9 @@ public sealed class QualityTests
     public void BinaryMlpIsAtLeastAsAccurateAsSdcaLogisticRegression()
     {
         var ml = new MLContext(seed: 1);
-        var data = TestPipelines.Load(ml, MlpTask.BinaryClassification);
-        var split = data.Split(ml);
-        var sdca = TestPipelines.Prepare(ml, MlpTask.BinaryClassification, data)
-            .Append(ml.BinaryClassification.Trainers.SdcaLogisticRegression(new SdcaLogisticRegressionBinaryTrainer.Options { NumberOfThreads = 1 }));
-        var mlp = TestPipelines.Mlp(ml, MlpTask.BinaryClassification, data);
-
-        var sdcaMetrics = ml.BinaryClassification.Evaluate(sdca.Fit(split.TrainSet).Transform(split.TestSet));
-        var mlpMetrics = ml.BinaryClassification.Evaluate(mlp.Fit(split.TrainSet).Transform(split.TestSet));
+        var (mlpMetrics, sdcaMetrics) = Compare(ml, MlpTask.BinaryClassification, TestPipelines.Load(ml, MlpTask.BinaryClassification),
+            ml.BinaryClassification.Trainers.SdcaLogisticRegression(new SdcaLogisticRegressionBinaryTrainer.Options { NumberOfThreads = 1 }),
+            predictions => ml.BinaryClassification.Evaluate(predictions));
 
         TestContext.WriteLine($"breast_cancer: Mlp accuracy {mlpMetrics.Accuracy:F4} (AUC {mlpMetrics.AreaUnderRocCurve:F4}, F1 {mlpMetrics.F1Score:F4}); " +
             $"SdcaLogisticRegression accuracy {sdcaMetrics.Accuracy:F4} (AUC {sdcaMetrics.AreaUnderRocCurve:F4}, F1 {sdcaMetrics.F1Score:F4})");
@@ -58,16 +48,27 @@ public sealed class QualityTests
     public void RegressionMlpHasAtLeastTheRSquaredOfSdca()
     {
         var ml = new MLContext(seed: 1);
-        var data = TestPipelines.Load(ml, MlpTask.Regression);
-        var split = data.Split(ml);
-        var sdca = TestPipelines.Prepare(ml, MlpTask.Regression, data)
-            .Append(ml.Regression.Trainers.Sdca(new SdcaRegressionTrainer.Options { NumberOfThreads = 1 }));
-        var mlp = TestPipelines.Mlp(ml, MlpTask.Regression, data);
-
-        var sdcaMetrics = ml.Regression.Evaluate(sdca.Fit(split.TrainSet).Transform(split.TestSet));
-        var mlpMetrics = ml.Regression.Evaluate(mlp.Fit(split.TrainSet).Transform(split.TestSet));
+        var (mlpMetrics, sdcaMetrics) = Compare(ml, MlpTask.Regression, TestPipelines.Load(ml, MlpTask.Regression),
+            ml.Regression.Trainers.Sdca(new SdcaRegressionTrainer.Options { NumberOfThreads = 1 }),
+            predictions => ml.Regression.Evaluate(predictions));
 
         TestContext.WriteLine($"diabetes: Mlp R² {mlpMetrics.RSquared:F4} (RMSE {mlpMetrics.RootMeanSquaredError:F2}); Sdca R² {sdcaMetrics.RSquared:F4} (RMSE {sdcaMetrics.RootMeanSquaredError:F2})");
         Assert.IsGreaterThanOrEqualTo(sdcaMetrics.RSquared, mlpMetrics.RSquared);
+    }
+
+    /// <summary>
+    /// Fits the Mlp pipeline and the SDCA trainer (after the same preparation) on the fixed split's training set and
+    /// evaluates both on its test set.
+    /// </summary>
+    private static (TMetrics Mlp, TMetrics Sdca) Compare<TMetrics>(
+        MLContext ml, MlpTask task, TabularData data, IEstimator<ITransformer> sdcaTrainer, Func<IDataView, TMetrics> evaluate)
+    {
+        var split = data.Split(ml);
+        var sdca = TestPipelines.Prepare(ml, task, data).Append(sdcaTrainer);
+        var mlp = TestPipelines.Mlp(ml, task, data);
+
+        var sdcaMetrics = evaluate(sdca.Fit(split.TrainSet).Transform(split.TestSet));
+        var mlpMetrics = evaluate(mlp.Fit(split.TrainSet).Transform(split.TestSet));
+        return (mlpMetrics, sdcaMetrics);
     }
 }

@@ -2,7 +2,6 @@ using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Runtime;
 using MLNetScratchTrainer.Engine.Models;
-using MLNetScratchTrainer.Interop;
 using MLNetScratchTrainer.Transformers;
 
 namespace MLNetScratchTrainer.Trainers;
@@ -31,9 +30,9 @@ public sealed class MlpBinaryTrainer : MlpTrainerBase<MlpBinaryTransformer>
     /// <inheritdoc />
     private protected override IEnumerable<SchemaShape.Column> GetOutputColumnShapes(SchemaShape.Column label) =>
     [
-        MlNetInternals.CreateColumnShape("Score", SchemaShape.Column.VectorKind.Scalar, NumberDataViewType.Single, isKey: false, ScoreAnnotations.Shape()),
-        MlNetInternals.CreateColumnShape("Probability", SchemaShape.Column.VectorKind.Scalar, NumberDataViewType.Single, isKey: false, ScoreAnnotations.Shape()),
-        MlNetInternals.CreateColumnShape("PredictedLabel", SchemaShape.Column.VectorKind.Scalar, BooleanDataViewType.Instance, isKey: false, ScoreAnnotations.Shape()),
+        ScalarOutputShape("Score", NumberDataViewType.Single),
+        ScalarOutputShape("Probability", NumberDataViewType.Single),
+        ScalarOutputShape("PredictedLabel", BooleanDataViewType.Instance),
     ];
 
     /// <inheritdoc />

@@ -2,7 +2,6 @@ using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Runtime;
 using MLNetScratchTrainer.Engine.Models;
-using MLNetScratchTrainer.Interop;
 using MLNetScratchTrainer.Transformers;
 
 namespace MLNetScratchTrainer.Trainers;
@@ -30,7 +29,7 @@ public sealed class MlpRegressionTrainer : MlpTrainerBase<MlpRegressionTransform
     /// <inheritdoc />
     private protected override IEnumerable<SchemaShape.Column> GetOutputColumnShapes(SchemaShape.Column label) =>
     [
-        MlNetInternals.CreateColumnShape("Score", SchemaShape.Column.VectorKind.Scalar, NumberDataViewType.Single, isKey: false, ScoreAnnotations.Shape()),
+        ScalarOutputShape("Score", NumberDataViewType.Single),
     ];
 
     /// <inheritdoc />

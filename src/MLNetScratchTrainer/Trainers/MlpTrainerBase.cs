@@ -85,6 +85,10 @@ public abstract class MlpTrainerBase<TTransformer> : IEstimator<TTransformer>
     /// <summary>The columns the transformer adds, given the label column's shape.</summary>
     private protected abstract IEnumerable<SchemaShape.Column> GetOutputColumnShapes(SchemaShape.Column label);
 
+    /// <summary>A scalar, non-key output column with the score annotations, as the binary and regression transformers add.</summary>
+    private protected static SchemaShape.Column ScalarOutputShape(string name, DataViewType itemType)
+        => MlNetInternals.CreateColumnShape(name, SchemaShape.Column.VectorKind.Scalar, itemType, isKey: false, ScoreAnnotations.Shape());
+
     /// <summary>Further checks of the label column once the data is known (such as its key count); returns the class count for multiclass.</summary>
     private protected virtual int? InspectLabelColumn(DataViewSchema.Column label) => null;
 

@@ -1,5 +1,6 @@
 using MLNetScratchTrainer.Engine.Layers;
 using MLNetScratchTrainer.Engine.Optimizers;
+using MLNetScratchTrainer.Engine.Tests.Support;
 
 namespace MLNetScratchTrainer.Engine.Tests.Optimizers;
 
@@ -8,13 +9,7 @@ namespace MLNetScratchTrainer.Engine.Tests.Optimizers;
 public sealed class OptimizerAllocationTests
 {
     [TestMethod]
-    [DataRow(OptimizerKind.Sgd)]
-    [DataRow(OptimizerKind.Momentum)]
-    [DataRow(OptimizerKind.Nesterov)]
-    [DataRow(OptimizerKind.AdaGrad)]
-    [DataRow(OptimizerKind.RmsProp)]
-    [DataRow(OptimizerKind.Adam)]
-    [DataRow(OptimizerKind.AdamW)]
+    [DynamicData(nameof(OptimizerKinds.All), typeof(OptimizerKinds))]
     public void StepsAfterTheFirstDoNotAllocate(OptimizerKind kind)
     {
         IOptimizer optimizer = OptimizerFactory.Create(kind, new OptimizerSettings { WeightDecay = 0.01f });

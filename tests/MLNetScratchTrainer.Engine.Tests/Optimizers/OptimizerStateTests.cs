@@ -1,5 +1,6 @@
 using MLNetScratchTrainer.Engine.Layers;
 using MLNetScratchTrainer.Engine.Optimizers;
+using MLNetScratchTrainer.Engine.Tests.Support;
 
 namespace MLNetScratchTrainer.Engine.Tests.Optimizers;
 
@@ -8,12 +9,7 @@ namespace MLNetScratchTrainer.Engine.Tests.Optimizers;
 public sealed class OptimizerStateTests
 {
     [TestMethod]
-    [DataRow(OptimizerKind.Momentum)]
-    [DataRow(OptimizerKind.Nesterov)]
-    [DataRow(OptimizerKind.AdaGrad)]
-    [DataRow(OptimizerKind.RmsProp)]
-    [DataRow(OptimizerKind.Adam)]
-    [DataRow(OptimizerKind.AdamW)]
+    [DynamicData(nameof(OptimizerKinds.Stateful), typeof(OptimizerKinds))]
     public void ThrowsWhenTheNumberOfParametersChanges(OptimizerKind kind)
     {
         IOptimizer optimizer = OptimizerFactory.Create(kind, new OptimizerSettings());
@@ -27,12 +23,7 @@ public sealed class OptimizerStateTests
     }
 
     [TestMethod]
-    [DataRow(OptimizerKind.Momentum)]
-    [DataRow(OptimizerKind.Nesterov)]
-    [DataRow(OptimizerKind.AdaGrad)]
-    [DataRow(OptimizerKind.RmsProp)]
-    [DataRow(OptimizerKind.Adam)]
-    [DataRow(OptimizerKind.AdamW)]
+    [DynamicData(nameof(OptimizerKinds.Stateful), typeof(OptimizerKinds))]
     public void ThrowsWhenAParameterSizeChangesAndLeavesValuesUntouched(OptimizerKind kind)
     {
         IOptimizer optimizer = OptimizerFactory.Create(kind, new OptimizerSettings { WeightDecay = 0.1f });

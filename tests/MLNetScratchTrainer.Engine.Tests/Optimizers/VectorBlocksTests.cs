@@ -1,6 +1,7 @@
 using System.Numerics;
 using MLNetScratchTrainer.Engine.Layers;
 using MLNetScratchTrainer.Engine.Optimizers;
+using MLNetScratchTrainer.Engine.Tests.Support;
 
 namespace MLNetScratchTrainer.Engine.Tests.Optimizers;
 
@@ -37,13 +38,7 @@ public sealed class VectorBlocksTests
     }
 
     [TestMethod]
-    [DataRow(OptimizerKind.Sgd)]
-    [DataRow(OptimizerKind.Momentum)]
-    [DataRow(OptimizerKind.Nesterov)]
-    [DataRow(OptimizerKind.AdaGrad)]
-    [DataRow(OptimizerKind.RmsProp)]
-    [DataRow(OptimizerKind.Adam)]
-    [DataRow(OptimizerKind.AdamW)]
+    [DynamicData(nameof(OptimizerKinds.All), typeof(OptimizerKinds))]
     public void FullBlocksAndThePartialTailGiveTheSameUpdate(OptimizerKind kind)
     {
         // A 2-value parameter lives entirely in the padded tail; a 37-value one repeating the same pair
