@@ -4,9 +4,9 @@ namespace MLNetScratchTrainer.Engine.Tensors;
 
 /// <summary>
 /// The few-rows product (single-row inference): c[j] (+)= Σ_p a[p]·B[p, j] for one row, with no packing.
-/// Four vectors of columns are accumulated in registers over a block of depth, so B streams through once
-/// and each element of c is formed by the same sequence of fused multiply-adds as in <see cref="MicroKernel"/>:
-/// the two paths give bit-identical results.
+/// Eight vectors of columns (enough independent chains to hide the fused multiply-add's latency) are accumulated
+/// in registers over a block of depth, so B streams through once and each element of c is formed by the same
+/// sequence of fused multiply-adds as in <see cref="MicroKernel"/>: the two paths give bit-identical results.
 /// </summary>
 internal static class RowKernel
 {
@@ -21,9 +21,10 @@ internal static class RowKernel
         int w = TSimd.Count;
         ref float b0 = ref Unsafe.AsRef(in b[0]);
         int j = 0;
-        for (; j + (4 * w) <= n; j += 4 * w)
+        for (; j + (8 * w) <= n; j += 8 * w)
         {
             TVector s0 = TSimd.Zero, s1 = TSimd.Zero, s2 = TSimd.Zero, s3 = TSimd.Zero;
+            TVector s4 = TSimd.Zero, s5 = TSimd.Zero, s6 = TSimd.Zero, s7 = TSimd.Zero;
             for (int p = depth0; p < depthEnd; p++)
             {
                 TVector ap = TSimd.Broadcast(a[p]);
@@ -32,12 +33,20 @@ internal static class RowKernel
                 s1 = TSimd.MultiplyAdd(ap, TSimd.Load(ref Unsafe.Add(ref row, w)), s1);
                 s2 = TSimd.MultiplyAdd(ap, TSimd.Load(ref Unsafe.Add(ref row, 2 * w)), s2);
                 s3 = TSimd.MultiplyAdd(ap, TSimd.Load(ref Unsafe.Add(ref row, 3 * w)), s3);
+                s4 = TSimd.MultiplyAdd(ap, TSimd.Load(ref Unsafe.Add(ref row, 4 * w)), s4);
+                s5 = TSimd.MultiplyAdd(ap, TSimd.Load(ref Unsafe.Add(ref row, 5 * w)), s5);
+                s6 = TSimd.MultiplyAdd(ap, TSimd.Load(ref Unsafe.Add(ref row, 6 * w)), s6);
+                s7 = TSimd.MultiplyAdd(ap, TSimd.Load(ref Unsafe.Add(ref row, 7 * w)), s7);
             }
 
             StoreSum<TSimd, TVector>(s0, c, j, accumulate);
             StoreSum<TSimd, TVector>(s1, c, j + w, accumulate);
             StoreSum<TSimd, TVector>(s2, c, j + (2 * w), accumulate);
             StoreSum<TSimd, TVector>(s3, c, j + (3 * w), accumulate);
+            StoreSum<TSimd, TVector>(s4, c, j + (4 * w), accumulate);
+            StoreSum<TSimd, TVector>(s5, c, j + (5 * w), accumulate);
+            StoreSum<TSimd, TVector>(s6, c, j + (6 * w), accumulate);
+            StoreSum<TSimd, TVector>(s7, c, j + (7 * w), accumulate);
         }
 
         for (; j + w <= n; j += w)
