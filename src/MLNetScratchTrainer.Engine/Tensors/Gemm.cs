@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
@@ -231,6 +232,10 @@ public sealed class Gemm : IParallelWork
                         row[j] = _b[((column0 + j) * _k) + depth0 + p];
                     }
                 }
+                else if (width == _nr)
+                {
+                    CopyVectors(ref _b[((depth0 + p) * _n) + column0], ref row[0], _nr);
+                }
                 else
                 {
                     _b.AsSpan(((depth0 + p) * _n) + column0, width).CopyTo(row);
@@ -247,6 +252,12 @@ public sealed class Gemm : IParallelWork
         for (int panel = firstPanel; panel < endPanel; panel++)
         {
             Span<float> packed = target.Slice((panel - firstPanel) * depth * mr, depth * mr);
+            if (!_transposeA && (panel * mr) + mr <= _m)
+            {
+                PackFullRowPanel(packed, panel * mr, depth0, depth);
+                continue;
+            }
+
             for (int r = 0; r < mr; r++)
             {
                 int row = (panel * mr) + r;
@@ -272,6 +283,32 @@ public sealed class Gemm : IParallelWork
                         packed[(p * mr) + r] = source[p];
                     }
                 }
+            }
+        }
+    }
+
+    /// <summary>Copies <paramref name="count"/> floats (a whole number of vectors) without a call per row.</summary>
+    private static void CopyVectors(ref float source, ref float target, int count)
+    {
+        for (int i = 0; i < count; i += Vector<float>.Count)
+        {
+            Vector.LoadUnsafe(ref source, (nuint)i).StoreUnsafe(ref target, (nuint)i);
+        }
+    }
+
+    /// <summary>Packs six whole rows of a row-major A, depth step by depth step, so each step writes six adjacent values.</summary>
+    private void PackFullRowPanel(Span<float> packed, int row0, int depth0, int depth)
+    {
+        const int mr = MicroKernel.Rows;
+        ref float a0 = ref _a[(row0 * _k) + depth0];
+        ref float target = ref packed[0];
+        for (int p = 0; p < depth; p++)
+        {
+            ref float step = ref Unsafe.Add(ref target, p * mr);
+            ref float column = ref Unsafe.Add(ref a0, p);
+            for (int r = 0; r < mr; r++)
+            {
+                Unsafe.Add(ref step, r) = Unsafe.Add(ref column, r * _k);
             }
         }
     }
