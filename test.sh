@@ -1,7 +1,6 @@
 #!/usr/bin/env bash
 # Builds everything, runs every test project and a smoke run of every example, and ends with one line
-# "N passed, N failed, N skipped". Projects that need Microsoft.ML 5.0.0 are skipped, with one line
-# saying so, on machines where that package cannot be restored.
+# "Tests: N passed, N failed, N skipped".
 set -uo pipefail
 cd "$(dirname "$0")"
 source scripts/common.sh

@@ -28,7 +28,7 @@ namespace MLNetScratchTrainer.Interop;
 /// Each member is looked up by name, lazily, from the assembly that defines a public neighbour type, and a missing one
 /// throws a <see cref="MissingMemberException"/> naming it. These names are stable across ML.NET 1.x–5.0 (they are
 /// what every ML.NET model file and component relies on), but nothing promises they stay: the project pins
-/// Microsoft.ML 5.0.0 and the test <c>MlNetInternalsTests</c> touches every member so that an ML.NET upgrade that
+/// Microsoft.ML 5.0.1 and the test <c>MlNetInternalsTests</c> touches every member so that an ML.NET upgrade that
 /// removes one fails there, loudly, rather than in a user's save or load.
 /// </para>
 /// </remarks>
@@ -139,5 +139,5 @@ internal static class MlNetInternals
 
     private static string Explain(Assembly assembly, string what)
         => $"MLNetScratchTrainer needs {what} of {assembly.GetName().Name} {assembly.GetName().Version}, which this ML.NET does not have. " +
-           "The plugin is built and tested against Microsoft.ML 5.0.0; use that version.";
+           "The plugin is built and tested against Microsoft.ML 5.0.1; use that version.";
 }
