@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace MLNetScratchTrainer.ColdLoader;
 
 /// <summary>The two ways of loading that the program checks, and how a test runs it.</summary>
@@ -19,21 +17,5 @@ public static class ColdLoad
 
     /// <summary>Runs the program in a new process; returns its exit code and its output (standard output, then error).</summary>
     public static (int ExitCode, string Output) Run(string mode, string modelPath, string dataPath)
-    {
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (string argument in new[] { typeof(ColdLoad).Assembly.Location, mode, modelPath, dataPath })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var error = process.StandardError.ReadToEndAsync();
-        string output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode, output + error.Result);
-    }
+        => ChildProcess.Run(ChildProcess.DotnetHost, [typeof(ColdLoad).Assembly.Location, mode, modelPath, dataPath]);
 }
