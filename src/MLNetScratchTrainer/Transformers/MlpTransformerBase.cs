@@ -8,8 +8,15 @@ namespace MLNetScratchTrainer.Transformers;
 
 /// <summary>
 /// A trained Mlp in an ML.NET pipeline: reads a feature vector per row and adds the task's output columns, lazily.
-/// Works with <c>Transform</c>, <c>PredictionEngine</c>, ML.NET's evaluators and <c>mlContext.Model.Save</c>/<c>Load</c>.
+/// Works with <c>Transform</c>, <c>PredictionEngine</c>, ML.NET's evaluators, permutation feature importance and
+/// <c>mlContext.Model.Save</c>/<c>Load</c>.
 /// </summary>
+/// <remarks>
+/// The trainers and the model loader create each task's transformer as a subclass defined in
+/// <c>MLNetScratchTrainer.Loaders.dll</c>, which adds ML.NET's internal prediction-transformer interface (see
+/// <see cref="Interop.LoaderAssemblyWriter"/>); code sees, and casts to, the public types. Their constructors are internal,
+/// so no other subclass can exist.
+/// </remarks>
 public abstract class MlpTransformerBase : ISingleFeaturePredictionTransformer<MlpModel>
 {
     private protected MlpTransformerBase(MlpModel model, string featureColumnName)
