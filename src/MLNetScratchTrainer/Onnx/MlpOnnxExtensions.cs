@@ -11,8 +11,9 @@ namespace MLNetScratchTrainer.Onnx;
 /// <c>probabilities</c> + <c>predicted_class</c>, <c>probability</c> + <c>score</c>, or <c>value</c> (see <see cref="MlpOnnxOutputs"/>).
 /// </summary>
 /// <remarks>
-/// ML.NET's own <c>mlContext.Model.ConvertToOnnx</c> includes the Mlp as well (its Score, PredictedLabel and Probability
-/// columns, see docs/onnx.md); these methods give the file a user-facing shape instead and need no Microsoft.ML.OnnxConverter.
+/// Do not use ML.NET's own <c>mlContext.Model.ConvertToOnnx</c> on a pipeline with the Mlp: ML.NET's ONNX interfaces are
+/// internal, so it silently writes a file <b>without</b> the Mlp, whose <c>Score</c> is a copy of an input named <c>Score</c>
+/// (docs/onnx.md). Use these methods instead; they need no Microsoft.ML.OnnxConverter.
 /// </remarks>
 public static class MlpOnnxExtensions
 {
