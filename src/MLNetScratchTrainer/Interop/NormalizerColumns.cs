@@ -8,7 +8,7 @@ namespace MLNetScratchTrainer.Interop;
 /// The output and input column names of a fitted <see cref="NormalizingTransformer"/>, for the ONNX export. Its parameters
 /// are public (<see cref="NormalizingTransformer.GetNormalizerModelParameters"/>) but not which columns they belong to:
 /// those are the public fields <c>Name</c> and <c>InputColumnName</c> of the internal <c>ColumnOptions</c> class, held in
-/// the internal field <c>Columns</c>. Read by name, like <see cref="MlNetInternals"/>; <c>MlNetInternalsTests</c> covers it.
+/// the internal field <c>Columns</c>. Read by name, like <see cref="MlNetInternals"/>; <c>NormalizerColumnsTests</c> fails loudly if an ML.NET upgrade removes them.
 /// </summary>
 internal static class NormalizerColumns
 {
