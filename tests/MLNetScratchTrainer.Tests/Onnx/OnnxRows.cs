@@ -28,7 +28,7 @@ public sealed class OnnxRow
     public float Target { get; set; }
 
     /// <summary>The raw features of the row, in <see cref="FeatureNames"/> order.</summary>
-    public float[] Features => [A, B, C, D, E];
+    public float[] FeatureValues() => [A, B, C, D, E];
 }
 
 /// <summary>Seeded generated rows: features in [0, 100), [−5, 5), [−1, 1), [1000, 2000), [0, 1); labels from linear rules.</summary>
@@ -57,7 +57,7 @@ internal static class OnnxRows
     }
 
     /// <summary>All rows' raw features, row-major.</summary>
-    public static float[] Features(IEnumerable<OnnxRow> rows) => [.. rows.SelectMany(r => r.Features)];
+    public static float[] Features(IEnumerable<OnnxRow> rows) => [.. rows.SelectMany(r => r.FeatureValues())];
 
     /// <summary>Loads the rows into a data view.</summary>
     public static IDataView Load(MLContext ml, IEnumerable<OnnxRow> rows) => ml.Data.LoadFromEnumerable(rows);
