@@ -112,15 +112,10 @@ public static class OnnxModelFile
             proto.Type = AttributeProto.Types.AttributeType.Int;
             proto.I = integer;
         }
-        else if (attribute.Float is float number)
-        {
-            proto.Type = AttributeProto.Types.AttributeType.Float;
-            proto.F = number;
-        }
         else
         {
-            proto.Type = AttributeProto.Types.AttributeType.Ints;
-            proto.Ints.Add(attribute.Integers!);
+            proto.Type = AttributeProto.Types.AttributeType.Float;
+            proto.F = attribute.Float!.Value;
         }
 
         return proto;

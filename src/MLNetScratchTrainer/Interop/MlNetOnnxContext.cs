@@ -42,10 +42,10 @@ internal sealed class MlNetOnnxContext
         return Call("CreateNode", [typeof(string), typeof(IEnumerable<string>), typeof(IEnumerable<string>), typeof(string), typeof(string)], opType, inputs, outputs, name, string.Empty);
     }
 
-    /// <summary>Sets an attribute of a node made by <see cref="CreateNode"/>: a long, a double or a list of longs.</summary>
+    /// <summary>Sets an attribute of a node made by <see cref="CreateNode"/>: a long or a double.</summary>
     public static void AddAttribute(object node, string name, object value)
     {
-        var method = node.GetType().GetMethod("AddAttribute", Instance, [typeof(string), value.GetType() == typeof(long[]) ? typeof(IEnumerable<long>) : value.GetType()])
+        var method = node.GetType().GetMethod("AddAttribute", Instance, [typeof(string), value.GetType()])
             ?? throw Missing($"OnnxNode.AddAttribute(string, {value.GetType().Name})");
         Invoke(method, node, [name, value]);
     }

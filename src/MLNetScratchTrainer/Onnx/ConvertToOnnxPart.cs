@@ -60,8 +60,7 @@ internal static class ConvertToOnnxPart
             var created = context.CreateNode(node.OpType, node.Inputs.Select(i => names[i]), outputs);
             foreach (var attribute in node.Attributes)
             {
-                object value = attribute.Integer is long integer ? integer : attribute.Float is float number ? (double)number : attribute.Integers!.ToArray();
-                MlNetOnnxContext.AddAttribute(created, attribute.Name, value);
+                MlNetOnnxContext.AddAttribute(created, attribute.Name, attribute.Integer is long integer ? (object)integer : (double)attribute.Float!.Value);
             }
         }
 

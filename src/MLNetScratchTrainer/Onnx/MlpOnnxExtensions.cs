@@ -11,9 +11,9 @@ namespace MLNetScratchTrainer.Onnx;
 /// <c>probabilities</c> + <c>predicted_class</c>, <c>probability</c> + <c>score</c>, or <c>value</c> (see <see cref="MlpOnnxOutputs"/>).
 /// </summary>
 /// <remarks>
-/// Do not use ML.NET's own <c>mlContext.Model.ConvertToOnnx</c> on a pipeline with the Mlp: ML.NET's ONNX interfaces are
-/// internal, so it silently writes a file <b>without</b> the Mlp, whose <c>Score</c> is a copy of an input named <c>Score</c>
-/// (docs/onnx.md). Use these methods instead; they need no Microsoft.ML.OnnxConverter.
+/// ML.NET's own <c>mlContext.Model.ConvertToOnnx</c> also writes the Mlp (see docs/onnx.md), with ML.NET's column-shaped
+/// graph (every input column an input, <c>Score.output</c>, <c>PredictedLabel.output</c>, …). These methods write a file
+/// shaped for serving instead — one raw feature input, named outputs, metadata — and need no Microsoft.ML.OnnxConverter.
 /// </remarks>
 public static class MlpOnnxExtensions
 {
