@@ -12,7 +12,8 @@ internal static class BenchmarkReport
     /// <param name="summary">The results.</param>
     /// <param name="files">The data sets, by name.</param>
     /// <param name="settings">What the run did.</param>
-    public static string Markdown(BenchmarkSummary summary, IReadOnlyDictionary<string, TabularFile> files, BenchmarkSettings settings)
+    /// <param name="machine">How busy the machine was, for reading the fit times.</param>
+    public static string Markdown(BenchmarkSummary summary, IReadOnlyDictionary<string, TabularFile> files, BenchmarkSettings settings, string machine)
     {
         ArgumentNullException.ThrowIfNull(summary);
         ArgumentNullException.ThrowIfNull(files);
@@ -30,7 +31,10 @@ internal static class BenchmarkReport
             text.Append("- ").Append(line).Append('\n');
         }
 
-        text.Append("\n## Mean fit seconds (`pipeline.Fit`, featurization included)\n\n").Append(TimeTable(summary).ToMarkdown()).Append('\n');
+        text.Append("\n## Mean fit seconds (`pipeline.Fit`, featurization included)\n\n")
+            .Append("Each trainer's first fit for a task follows an untimed fit on a few rows (loading and compiling its code). ")
+            .Append(CultureInfo.InvariantCulture, $"Machine: {machine}.\n\n")
+            .Append(TimeTable(summary).ToMarkdown()).Append('\n');
         text.Append("## Trainers\n\n");
         foreach (string family in summary.Families)
         {

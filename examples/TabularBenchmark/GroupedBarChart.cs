@@ -49,8 +49,7 @@ internal static class GroupedBarChart
         plot.Axes.SetLimits(-1, groups.Count * stride - 1, limits.Bottom, limits.Top);
         plot.Title(title);
         plot.YLabel(valueLabel);
-        plot.Legend.IsVisible = true;
-        plot.Legend.Alignment = Alignment.LowerRight;
+        plot.ShowLegend(Edge.Right);
         plot.SavePng(path, Width, Height);
     }
 }

@@ -8,12 +8,17 @@ namespace MLNetScratchTrainer.Examples.TabularBenchmark;
 /// <summary>
 /// Every data set × every split × every trainer: load the CSV with the columns its values call for, split 80/20, fit the
 /// user's pipeline with each trainer at its defaults, measure the main metric on the test rows and the fit time; then rank
-/// the trainers per data set and write the report (results.md, summary.csv, runs.csv and two pictures).
+/// the trainers per data set and write the report (results.md, summary.csv, runs.csv and two pictures). The first fit of
+/// each trainer for each task is preceded by an untimed fit on a few rows, so that no fit time includes the loading and
+/// just-in-time compiling of the trainer's code.
 /// </summary>
 internal static class TabularBenchmarkWalkthrough
 {
     private const double TestFraction = 0.2;
     private const int ContextSeed = 1;
+
+    /// <summary>Rows of the untimed first fit of each trainer and task, which pays for loading and compiling its code.</summary>
+    private const int WarmUpRows = 100;
 
     /// <summary>Runs the benchmark.</summary>
     /// <exception cref="FileNotFoundException">A data set asked for is in no data folder.</exception>
@@ -32,7 +37,9 @@ internal static class TabularBenchmarkWalkthrough
         var reused = settings.ReusePath is null
             ? []
             : RunsFile.Read(settings.ReusePath).Where(fit => !settings.Families.Contains(fit.Family) && names.Contains(fit.Dataset) && settings.SplitSeeds.Contains(fit.Split)).ToList();
-        Console.WriteLine($"Data folders: {string.Join(", ", folders)}");
+        string waitPolicy = OpenMpWaitPolicy.Apply() ?? "the runtime's default";
+        string loadAtStart = LoadAverage.Describe();
+        Console.WriteLine($"Data folders: {string.Join(", ", folders)}; OpenMP wait policy (LightGbm's threads): {waitPolicy}; {loadAtStart}.");
         Console.WriteLine($"{names.Count} data sets × {settings.SplitSeeds.Count} splits (80/20, seeds {string.Join(", ", settings.SplitSeeds)}) × trainers {string.Join(", ", settings.Families)}; Mlp: {settings.MlpDescription()}.");
         if (settings.ReusePath is not null)
         {
@@ -40,6 +47,7 @@ internal static class TabularBenchmarkWalkthrough
         }
 
         var files = new Dictionary<string, TabularFile>(StringComparer.Ordinal);
+        var warmedUp = new HashSet<(string Trainer, MlpTask Task)>();
         var fits = new List<FitResult>(reused);
         var failures = new List<string>();
         foreach (string name in names)
@@ -49,12 +57,13 @@ internal static class TabularBenchmarkWalkthrough
             Describe(file);
             foreach (int seed in settings.SplitSeeds)
             {
-                RunSplit(settings, file, seed, fits, failures);
+                RunSplit(settings, file, seed, warmedUp, fits, failures);
             }
         }
 
         var summary = new BenchmarkSummary(fits, names, TrainerFamilies.All);
-        Report(summary, files, settings, output);
+        string machine = $"OpenMP wait policy {waitPolicy}; {loadAtStart} at the start, {LoadAverage.Describe()} at the end";
+        Report(summary, files, settings, machine, output);
         Check.That(failures.Count == 0, $"{failures.Count} fit(s) failed: {string.Join(" | ", failures)}");
     }
 
@@ -66,22 +75,26 @@ internal static class TabularBenchmarkWalkthrough
         Console.WriteLine($"== {file.Name}: {file.Rows:N0} rows, {file.FeatureNames.Count} features ({text} text), {file.Task}, {classes}; metric {MainMetric.Of(file.Task).Name}");
     }
 
-    private static void RunSplit(BenchmarkSettings settings, TabularFile file, int seed, List<FitResult> fits, List<string> failures)
+    private static void RunSplit(BenchmarkSettings settings, TabularFile file, int seed, HashSet<(string, MlpTask)> warmedUp, List<FitResult> fits, List<string> failures)
     {
-        var ml = new MLContext(seed: ContextSeed);
-        var split = ml.Data.TrainTestSplit(UserPipeline.Load(ml, file), TestFraction, seed: seed);
         foreach (string family in settings.Families)
         {
             var display = new ProgressDisplay($"  split {seed} {family}");
-            var (trainer, reason) = TrainerFamilies.For(family, ml, file, () => MlpProgress.AttachEpochStatus(display, settings.CreateMlpOptions()));
+            var (ml, trainer, reason) = Prepare(settings, file, family, display);
             if (trainer is null)
             {
                 display.WriteLine($"  split {seed} {family}: not run ({reason})");
                 continue;
             }
 
+            if (warmedUp.Add((trainer.Name, file.Task)))
+            {
+                WarmUp(settings, file, family, display);
+            }
+
             try
             {
+                var split = ml.Data.TrainTestSplit(UserPipeline.Load(ml, file), TestFraction, seed: seed);
                 var fit = Fit(ml, file, seed, trainer, split, display);
                 fits.Add(fit);
                 display.WriteLine($"  split {seed} {trainer.Name,-24} {MainMetric.Of(file.Task).Name} {fit.Metric:F4}  fit {fit.FitSeconds,7:F2} s");
@@ -92,6 +105,32 @@ internal static class TabularBenchmarkWalkthrough
                 failures.Add(failure);
                 display.WriteLine($"  FAILED {failure}");
             }
+        }
+    }
+
+    /// <summary>
+    /// A fresh context with the same seed for every fit, so that no trainer's result depends on which trainers ran before
+    /// it (each takes its seed from the context), and the family's trainer made in it.
+    /// </summary>
+    private static (MLContext Ml, BenchmarkTrainer? Trainer, string? Reason) Prepare(BenchmarkSettings settings, TabularFile file, string family, ProgressDisplay display)
+    {
+        var ml = new MLContext(seed: ContextSeed);
+        var (trainer, reason) = TrainerFamilies.For(family, ml, file, () => MlpProgress.AttachEpochStatus(display, settings.CreateMlpOptions()));
+        return (ml, trainer, reason);
+    }
+
+    /// <summary>An untimed fit on a few shuffled rows; if it fails, the timed fit after it reports the failure.</summary>
+    private static void WarmUp(BenchmarkSettings settings, TabularFile file, string family, ProgressDisplay display)
+    {
+        var (ml, trainer, _) = Prepare(settings, file, family, display);
+        var rows = ml.Data.TakeRows(ml.Data.ShuffleRows(UserPipeline.Load(ml, file), seed: ContextSeed), WarmUpRows);
+        try
+        {
+            UserPipeline.Featurize(ml, file).Append(trainer!.Create()).Fit(rows);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            display.WriteLine($"  (the untimed warm-up fit of {trainer!.Name} on {WarmUpRows} rows failed: {e.Message.Split('\n')[0]})");
         }
     }
 
@@ -117,7 +156,7 @@ internal static class TabularBenchmarkWalkthrough
         return new FitResult(file.Name, file.Task, seed, trainer.Family, trainer.Name, metric, seconds);
     }
 
-    private static void Report(BenchmarkSummary summary, IReadOnlyDictionary<string, TabularFile> files, BenchmarkSettings settings, OutputFolder output)
+    private static void Report(BenchmarkSummary summary, IReadOnlyDictionary<string, TabularFile> files, BenchmarkSettings settings, string machine, OutputFolder output)
     {
         Console.WriteLine();
         BenchmarkReport.MetricTable(summary, files).Write(Console.Out);
@@ -128,7 +167,7 @@ internal static class TabularBenchmarkWalkthrough
 
         RunsFile.Write(output.File("runs.csv", "every fit: data set, split, trainer, main metric, fit seconds (--reuse reads it)"), summary.Fits);
         BenchmarkReport.WriteSummaryCsv(output.File("summary.csv", "per data set and trainer: mean and std of the metric, rank, mean fit seconds"), summary);
-        File.WriteAllText(output.File("results.md", "the report: metric table with ranks, verdict, fit times"), BenchmarkReport.Markdown(summary, files, settings));
+        File.WriteAllText(output.File("results.md", "the report: metric table with ranks, verdict, fit times"), BenchmarkReport.Markdown(summary, files, settings, machine));
         BenchmarkCharts.Save(summary, output);
     }
 }
