@@ -24,7 +24,9 @@ internal static class BenchmarkReport
             .Append("`Concatenate(\"Features\", …)`, `NormalizeMinMax(\"Features\")`, `AppendCacheCheckpoint`, then the trainer. ")
             .Append(CultureInfo.InvariantCulture, $"Mlp: {settings.MlpDescription()}.\n\n");
         text.Append("## Main metric on the test rows (mean over the splits; rank among the trainers in parentheses)\n\n")
-            .Append(MetricTable(summary, files).ToMarkdown()).Append('\n');
+            .Append(MetricTable(summary, files).ToMarkdown()).Append('\n')
+            .Append("best − Mlp: the best other trainer's mean minus the Mlp's (positive when the Mlp is behind); ")
+            .Append(CultureInfo.InvariantCulture, $"! marks a gap beyond the tolerance ({MainMetric.TolerancesInWords}). Features: columns in the file, text columns in parentheses.\n\n");
         text.Append("## Verdict\n\n");
         foreach (string line in Verdict(summary))
         {
@@ -65,7 +67,7 @@ internal static class BenchmarkReport
         if (summary.Families.Contains(TrainerFamilies.Mlp))
         {
             yield return behind.Length == 0
-                ? "The Mlp is within tolerance of the best trainer on every data set (1 point of accuracy, 0.01 AUC, 0.02 R²)"
+                ? $"The Mlp is within tolerance of the best trainer on every data set ({MainMetric.TolerancesInWords})"
                 : $"The Mlp is further behind the best trainer than the tolerance on {behind.Length} of {summary.Datasets.Count} data sets: {string.Join("; ", behind)}";
         }
     }
@@ -75,7 +77,7 @@ internal static class BenchmarkReport
     {
         ArgumentNullException.ThrowIfNull(summary);
         ArgumentNullException.ThrowIfNull(files);
-        var table = new TextTable(["data set", "task", "rows", "features (text)", "metric", .. summary.Families, "Mlp gap"]);
+        var table = new TextTable(["data set", "task", "rows", "features (text)", "metric", .. summary.Families, "best − Mlp"]);
         foreach (var dataset in summary.Datasets)
         {
             var file = files[dataset.Dataset];

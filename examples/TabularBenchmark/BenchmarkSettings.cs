@@ -90,6 +90,6 @@ internal sealed class BenchmarkSettings
     {
         string epochs = Smoke ? $"NumberOfEpochs={SmokeMlpEpochs} (smoke run)" : string.Empty;
         string settings = string.Join("; ", new[] { epochs, MlpOverrides.ToString() }.Where(part => part.Length > 0));
-        return settings.Length == 0 ? "the plugin's default options" : $"the plugin's default options with {settings}";
+        return settings.Length == 0 ? "the plugin's default options" : $"the plugin's default options, then {settings}";
     }
 }

@@ -6,12 +6,12 @@ namespace MLNetScratchTrainer.Examples.TabularBenchmark;
 /// <param name="Losses">Comparisons where it was lower.</param>
 internal sealed record HeadToHead(int Wins, int Ties, int Losses)
 {
-    /// <summary>Counts the pairs (the trainer's metric, the other's).</summary>
+    /// <summary>Counts the pairs (the trainer's metric, the other's), compared as <see cref="Ranking"/> compares them.</summary>
     public static HeadToHead Count(IEnumerable<(double Mine, double Theirs)> pairs)
     {
         ArgumentNullException.ThrowIfNull(pairs);
         int wins = 0, ties = 0, losses = 0;
-        foreach (var (mine, theirs) in pairs)
+        foreach (var (mine, theirs) in pairs.Select(pair => (Ranking.Comparable(pair.Mine), Ranking.Comparable(pair.Theirs))))
         {
             if (mine > theirs)
             {

@@ -11,6 +11,9 @@ namespace MLNetScratchTrainer.Examples.TabularBenchmark;
 /// <param name="Tolerance">The gap to the best trainer that still counts as on par.</param>
 internal sealed record MainMetric(string Name, double Tolerance)
 {
+    /// <summary>The tolerances of <see cref="Of"/>, in words.</summary>
+    public const string TolerancesInWords = "1 point of accuracy, 0.01 AUC, 0.02 R²";
+
     /// <summary>The metric of a task.</summary>
     public static MainMetric Of(MlpTask task) => task switch
     {
