@@ -34,7 +34,7 @@ internal static class BenchmarkReport
         }
 
         text.Append("\n## Mean fit seconds (`pipeline.Fit`, featurization included)\n\n")
-            .Append("Each trainer's first fit for a task follows an untimed fit on a few rows (loading and compiling its code). ")
+            .Append("Each trainer's first fit for a task is made twice and timed the second time (the first pays for loading and compiling its code). ")
             .Append(CultureInfo.InvariantCulture, $"Machine: {machine}.\n\n")
             .Append(TimeTable(summary).ToMarkdown()).Append('\n');
         text.Append("## Trainers\n\n");
