@@ -8,6 +8,9 @@ internal sealed class BenchmarkSettings
     /// <summary>Splits of the default run (seeds 1, 2, 3).</summary>
     public const int DefaultSplits = 3;
 
+    /// <summary>The value of <c>--trainers</c> that fits nothing and reports the fits of <c>--reuse</c> again.</summary>
+    public const string NoTrainers = "none";
+
     /// <summary>The Mlp's epochs in the smoke run.</summary>
     public const int SmokeMlpEpochs = 5;
 
@@ -52,7 +55,12 @@ internal sealed class BenchmarkSettings
     {
         ArgumentNullException.ThrowIfNull(arguments);
         ArgumentNullException.ThrowIfNull(text);
-        var families = text.List("--trainers") ?? TrainerFamilies.All;
+        var families = text.Value("--trainers") == NoTrainers ? [] : text.List("--trainers") ?? TrainerFamilies.All;
+        if (families.Count == 0 && text.Value("--reuse") is null)
+        {
+            throw new ArgumentException($"--trainers {NoTrainers} only reports the fits of --reuse FILE again; give --reuse too.");
+        }
+
         string? unknown = families.FirstOrDefault(family => !TrainerFamilies.All.Contains(family));
         if (unknown is not null)
         {

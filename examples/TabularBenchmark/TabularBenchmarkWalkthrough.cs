@@ -48,6 +48,7 @@ internal static class TabularBenchmarkWalkthrough
         var warmedUp = new HashSet<(string Trainer, MlpTask Task)>();
         var fits = new List<FitResult>(reused);
         var failures = new List<string>();
+        string runsPath = output.File("runs.csv", "every fit: data set, split, trainer, main metric, fit seconds (--reuse reads it; rewritten after each data set)");
         foreach (string name in names)
         {
             var file = TabularFile.Read(available[name]);
@@ -57,6 +58,8 @@ internal static class TabularBenchmarkWalkthrough
             {
                 RunSplit(settings, file, seed, warmedUp, fits, failures);
             }
+
+            RunsFile.Write(runsPath, fits);
         }
 
         var summary = new BenchmarkSummary(fits, names, TrainerFamilies.All);
@@ -159,7 +162,6 @@ internal static class TabularBenchmarkWalkthrough
             Console.WriteLine(line);
         }
 
-        RunsFile.Write(output.File("runs.csv", "every fit: data set, split, trainer, main metric, fit seconds (--reuse reads it)"), summary.Fits);
         BenchmarkReport.WriteSummaryCsv(output.File("summary.csv", "per data set and trainer: mean and std of the metric, rank, mean fit seconds"), summary);
         File.WriteAllText(output.File("results.md", "the report: metric table with ranks, verdict, fit times"), BenchmarkReport.Markdown(summary, files, settings, machine));
         BenchmarkCharts.Save(summary, output);

@@ -10,10 +10,10 @@ internal sealed class TextArguments
     public static IReadOnlyList<(string Name, string Description)> Options { get; } =
     [
         ("--datasets", "comma-separated data sets (file names without .csv; default every CSV in the data folders)"),
-        ("--trainers", $"comma-separated trainer families (default {string.Join(",", TrainerFamilies.All)})"),
+        ("--trainers", $"comma-separated trainer families (default {string.Join(",", TrainerFamilies.All)}; {BenchmarkSettings.NoTrainers} with --reuse: report again)"),
         ("--mlp", "Mlp option settings by property name, such as \"HiddenLayers=256,256;BatchSize=256\""),
         ("--data", "comma-separated data folders (default datasets/ and shared/datasets/tabular-extra, found upwards)"),
-        ("--reuse", "a runs.csv of an earlier run: its fits of trainers not run now are reused (to ablate the Mlp alone)"),
+        ("--reuse", "a runs.csv of an earlier run: its fits of the trainers not run now are reused (to ablate the Mlp alone)"),
     ];
 
     private readonly Dictionary<string, string> _values;
