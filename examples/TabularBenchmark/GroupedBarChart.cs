@@ -44,8 +44,8 @@ internal static class GroupedBarChart
         var ticks = groups.Select((group, g) => new Tick((g * stride) + ((series.Count - 1) / 2.0), group)).ToArray();
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(ticks);
         plot.Axes.Bottom.TickLabelStyle.Rotation = 30;
-        plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleLeft;
-        plot.Axes.Bottom.MinimumSize = 90;
+        plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.UpperLeft;
+        plot.Axes.Bottom.MinimumSize = 130;
         plot.Axes.SetLimits(-1, groups.Count * stride - 1, limits.Bottom, limits.Top);
         plot.Title(title);
         plot.YLabel(valueLabel);
