@@ -1,5 +1,4 @@
 using MLNetScratchTrainer.Examples.Shared.Reporting;
-using Spectre.Console;
 
 namespace MLNetScratchTrainer.Examples.Tests;
 
@@ -14,7 +13,7 @@ public sealed class TextTableTests
         table.AddRow("FastTree", "3.0");
         var text = new StringWriter();
 
-        table.Write(PlainConsole(text));
+        table.Write(PlainConsole.Create(text, width: 200));
 
         string[] lines = text.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.HasCount(6, lines, "top border, header, rule, two rows, bottom border");
@@ -36,18 +35,5 @@ public sealed class TextTableTests
         StringAssert.Matches(lines[0], new System.Text.RegularExpressions.Regex(@"^\| trainer +\| accuracy \|$"));
         StringAssert.Matches(lines[1], new System.Text.RegularExpressions.Regex(@"^\| :?-+ \| -+: \|$"));
         StringAssert.Matches(lines[2], new System.Text.RegularExpressions.Regex(@"^\| a\\\|b \[x\] \| +0\.9 \|$"));
-    }
-
-    private static IAnsiConsole PlainConsole(TextWriter writer)
-    {
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
-            Out = new AnsiConsoleOutput(writer),
-        });
-        console.Profile.Width = 200;
-        return console;
     }
 }

@@ -9,7 +9,7 @@ namespace MLNetScratchTrainer.Examples.Shared.Reporting;
 /// </summary>
 public sealed class TextTable
 {
-    private const int MarkdownWidth = 1000;
+    private const int UnlimitedWidth = 1000;
 
     private readonly string[] _headers;
     private readonly List<string[]> _rows = [];
@@ -46,20 +46,10 @@ public sealed class TextTable
     }
 
     /// <summary>The table in Markdown (GitHub's pipe tables), a line per row, with the same alignment; pipes in cells are escaped.</summary>
-    public string ToMarkdown()
-    {
-        var text = new StringWriter();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
-            Out = new AnsiConsoleOutput(text),
-        });
-        console.Profile.Width = MarkdownWidth;
-        console.Write(ToSpectreTable(TableBorder.Markdown, escapePipes: true));
-        return string.Join('\n', text.ToString().Split('\n').Select(line => line.TrimEnd())).Trim('\n') + "\n";
-    }
+    public string ToMarkdown() => Render(TableBorder.Markdown, escapePipes: true);
+
+    /// <summary>The table as plain text with ASCII borders, as written to a log or a text file.</summary>
+    public override string ToString() => Render(TableBorder.Ascii, escapePipes: false);
 
     /// <summary>The table as a Spectre.Console renderable: cells are plain text, never markup.</summary>
     public Table ToSpectreTable(TableBorder border, bool escapePipes)
@@ -79,5 +69,13 @@ public sealed class TextTable
         }
 
         return table;
+    }
+
+    /// <summary>Renders the table to a string, without colours or escape codes, as wide as its content needs.</summary>
+    private string Render(TableBorder border, bool escapePipes)
+    {
+        var text = new StringWriter();
+        PlainConsole.Create(text, UnlimitedWidth).Write(ToSpectreTable(border, escapePipes));
+        return string.Join('\n', text.ToString().Split('\n').Select(line => line.TrimEnd())).Trim('\n') + "\n";
     }
 }
