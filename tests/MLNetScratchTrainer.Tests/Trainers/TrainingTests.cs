@@ -7,7 +7,7 @@ using MLNetScratchTrainer.Engine.Training;
 using MLNetScratchTrainer.Tests.Data;
 using MLNetScratchTrainer.Trainers;
 
-namespace MLNetScratchTrainer.Tests;
+namespace MLNetScratchTrainer.Tests.Trainers;
 
 /// <summary>How the trainers read data, log, use validation data and weights, and what the transformers expose and output.</summary>
 [TestClass]

@@ -1,7 +1,7 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
 
-namespace MLNetScratchTrainer.Tests;
+namespace MLNetScratchTrainer.Tests.Support;
 
 /// <summary>Rows of a vector-layout data set as <see cref="VectorRow{TTarget}"/> objects, for <c>PredictionEngine</c>.</summary>
 internal static class InputRows

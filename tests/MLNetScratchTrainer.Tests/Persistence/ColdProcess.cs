@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 using Microsoft.ML;
 using MLNetScratchTrainer.Persistence;
 
-namespace MLNetScratchTrainer.Tests;
+namespace MLNetScratchTrainer.Tests.Persistence;
 
 /// <summary>
 /// This test assembly doubles as a small program, run in a child process to load a model the way an application

@@ -6,7 +6,7 @@ using MLNetScratchTrainer.Engine.Models;
 using MLNetScratchTrainer.Persistence;
 using MLNetScratchTrainer.Transformers;
 
-namespace MLNetScratchTrainer.Tests;
+namespace MLNetScratchTrainer.Tests.Persistence;
 
 /// <summary>
 /// <c>mlContext.Model.Save</c> of a whole pipeline containing the Mlp, then <c>new MLContext().Model.Load</c>: the loaded

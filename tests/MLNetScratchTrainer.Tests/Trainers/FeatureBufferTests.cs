@@ -1,6 +1,6 @@
 using MLNetScratchTrainer.Trainers;
 
-namespace MLNetScratchTrainer.Tests;
+namespace MLNetScratchTrainer.Tests.Trainers;
 
 /// <summary>How the training reader collects feature rows: in place, in chunks when the row count is unknown, skipping uncommitted rows.</summary>
 [TestClass]

@@ -4,7 +4,7 @@ using Microsoft.ML.Trainers;
 using MLNetScratchTrainer.Engine.Models;
 using MLNetScratchTrainer.Tests.Data;
 
-namespace MLNetScratchTrainer.Tests;
+namespace MLNetScratchTrainer.Tests.Trainers;
 
 /// <summary>
 /// The pipeline (label → Concatenate → NormalizeMinMax → Mlp, and MapKeyToValue for multiclass) on the

@@ -1,7 +1,7 @@
 using Microsoft.ML;
 using MLNetScratchTrainer.Engine.Models;
 
-namespace MLNetScratchTrainer.Tests;
+namespace MLNetScratchTrainer.Tests.Transformers;
 
 /// <summary>A <c>PredictionEngine</c> over the trained pipeline predicts exactly what <c>Transform</c> does, row by row.</summary>
 [TestClass]

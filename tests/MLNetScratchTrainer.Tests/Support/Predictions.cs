@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.ML.Data;
 
-namespace MLNetScratchTrainer.Tests;
+namespace MLNetScratchTrainer.Tests.Support;
 
 /// <summary>A multiclass prediction after MapKeyToValue: class probabilities and the original label value.</summary>
 public sealed class MulticlassPrediction

@@ -2,7 +2,7 @@ using Microsoft.ML;
 using MLNetScratchTrainer.Tests.Data;
 using MLNetScratchTrainer.Trainers;
 
-namespace MLNetScratchTrainer.Tests;
+namespace MLNetScratchTrainer.Tests.Trainers;
 
 /// <summary>
 /// Every bad input gets an exception that names the column (or row) and what was expected, at <c>GetOutputSchema</c>

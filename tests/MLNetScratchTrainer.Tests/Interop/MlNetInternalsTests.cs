@@ -4,7 +4,7 @@ using Microsoft.ML.Data;
 using MLNetScratchTrainer.Interop;
 using MLNetScratchTrainer.Persistence;
 
-namespace MLNetScratchTrainer.Tests;
+namespace MLNetScratchTrainer.Tests.Interop;
 
 /// <summary>
 /// Touches every ML.NET internal the plugin relies on (see <see cref="MlNetInternals"/>), so that an ML.NET version

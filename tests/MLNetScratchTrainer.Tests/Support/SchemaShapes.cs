@@ -2,7 +2,7 @@ using Microsoft.ML;
 using MLNetScratchTrainer.Interop;
 using MLNetScratchTrainer.Trainers;
 
-namespace MLNetScratchTrainer.Tests;
+namespace MLNetScratchTrainer.Tests.Support;
 
 /// <summary>
 /// The <see cref="SchemaShape"/> of a data view's schema, as ML.NET's internal <c>SchemaShape.Create</c> makes it

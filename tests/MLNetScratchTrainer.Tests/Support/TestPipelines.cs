@@ -5,7 +5,7 @@ using MLNetScratchTrainer.Engine.Optimizers;
 using MLNetScratchTrainer.Tests.Data;
 using MLNetScratchTrainer.Trainers;
 
-namespace MLNetScratchTrainer.Tests;
+namespace MLNetScratchTrainer.Tests.Support;
 
 /// <summary>The pipelines for each task, on the data set the tests use for it.</summary>
 internal static class TestPipelines

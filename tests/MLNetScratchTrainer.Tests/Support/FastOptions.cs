@@ -1,6 +1,6 @@
 using MLNetScratchTrainer.Trainers;
 
-namespace MLNetScratchTrainer.Tests;
+namespace MLNetScratchTrainer.Tests.Support;
 
 /// <summary>Options for tests about behaviour rather than quality: a small network, few epochs, fixed seed, one thread.</summary>
 internal static class FastOptions
