@@ -91,7 +91,7 @@ public sealed class TrainingTests
         var constantRates = ml.Regression.Trainers.Mlp(constant).Fit(data).History.Epochs.Select(epoch => epoch.LearningRate).ToArray();
 
         // Cosine(4): lr·(1 + cos(π·e/4))/2 for epochs e = 0…3.
-        float lr = new MlpOptions().LearningRate;
+        float lr = annealed.LearningRate;
         CollectionAssert.AreEqual(new[] { lr, lr * 0.8535534f, lr * 0.5f, lr * 0.14644662f }, annealedRates, new RelativeComparer(1e-5));
         CollectionAssert.AreEqual(new[] { lr, lr, lr, lr }, constantRates);
     }
