@@ -1,6 +1,7 @@
 using MLNetScratchTrainer.Engine.Data;
 using MLNetScratchTrainer.Engine.Models;
 using MLNetScratchTrainer.Engine.Preprocessing;
+using MLNetScratchTrainer.Engine.Randomness;
 using MLNetScratchTrainer.Engine.Tests.Support;
 
 namespace MLNetScratchTrainer.Engine.Tests.Training;
@@ -47,7 +48,7 @@ public sealed class InputPreprocessingTrainingTests
     public void Fit_LabelGivenByMissingness_IsLearnedThroughTheIndicator()
     {
         // Class 1 exactly when feature 0 is missing; feature 1 is noise. Only the indicator input can separate them.
-        var rng = new Randomness.Rng(6);
+        var rng = new Rng(6);
         int count = 80;
         var features = new float[count * 2];
         var labels = new float[count];
@@ -105,7 +106,7 @@ public sealed class InputPreprocessingTrainingTests
     {
         int held = (int)Math.Round(data.Count * 0.25);
         int[] all = [.. Enumerable.Range(0, data.Count)];
-        Randomness.Rng.ForStream(Engine.Training.MlpTrainerOptions.DefaultSeed, Randomness.RandomStream.ValidationSplit).Shuffle(all);
+        Rng.ForStream(Engine.Training.MlpTrainerOptions.DefaultSeed, RandomStream.ValidationSplit).Shuffle(all);
         Assert.IsNotNull(model.History.Epochs[0].ValidationLoss);
         return all[..held];
     }
