@@ -10,7 +10,8 @@ namespace MLNetScratchTrainer.Engine.Training;
 /// this class and add only column names, so every option has the same name and default in the engine and the plugin.
 /// The defaults, and the measurements behind them, are in <c>docs/defaults.md</c>: the inputs are scaled by the model
 /// itself (median and interquartile range, smooth clipping, missing-value indicators), three hidden layers of 256 ReLU
-/// units, AdamW with β₂ = 0.95, a cosine learning rate, and the best epoch on a validation split is kept.
+/// units, AdamW with β₂ = 0.95 and a cosine learning rate, batch size and epochs from the number of rows
+/// (<see cref="DataSizeRules"/>), and the best epoch on a 10 % validation split is kept, with early stopping.
 /// </summary>
 public class MlpTrainerOptions
 {
@@ -52,8 +53,8 @@ public class MlpTrainerOptions
 
     /// <summary>
     /// Learning rate per epoch, such as <c>LearningRateSchedule.Step(30, 0.1f)</c>, or <c>LearningRateSchedule.Constant()</c>
-    /// to keep <see cref="LearningRate"/> throughout. Null (the default) anneals it to 0 along a cosine over
-    /// <see cref="NumberOfEpochs"/>, that is <c>LearningRateSchedule.Cosine(NumberOfEpochs)</c>.
+    /// to keep <see cref="LearningRate"/> throughout. Null (the default) anneals it to 0 along a cosine over the run's
+    /// epochs, that is <c>LearningRateSchedule.Cosine(epochs)</c>.
     /// </summary>
     public LearningRateSchedule? LearningRateSchedule { get; set; }
 
@@ -88,11 +89,14 @@ public class MlpTrainerOptions
     /// </summary>
     public bool RejectMissingFeatures { get; set; }
 
-    /// <summary>Rows per mini-batch.</summary>
-    public int BatchSize { get; set; } = 256;
+    /// <summary>Rows per mini-batch; null (the default) picks it from the number of training rows (<see cref="DataSizeRules.BatchSize"/>).</summary>
+    public int? BatchSize { get; set; }
 
-    /// <summary>Passes over the training data (fewer with early stopping or <see cref="MaximumTrainingTime"/>).</summary>
-    public int NumberOfEpochs { get; set; } = 100;
+    /// <summary>
+    /// Passes over the training data (fewer with early stopping or <see cref="MaximumTrainingTime"/>); null (the default)
+    /// picks it from the number of training rows (<see cref="DataSizeRules.NumberOfEpochs"/>).
+    /// </summary>
+    public int? NumberOfEpochs { get; set; }
 
     /// <summary>Reshuffle the training rows every epoch.</summary>
     public bool Shuffle { get; set; } = true;
@@ -101,7 +105,7 @@ public class MlpTrainerOptions
     /// Fraction of the training rows held out for validation when no validation set is given; 0 holds out none.
     /// The validation loss and metric of every epoch go to the history.
     /// </summary>
-    public float ValidationFraction { get; set; } = 0.2f;
+    public float ValidationFraction { get; set; } = 0.1f;
 
     /// <summary>
     /// With validation data, return the weights of the epoch with the lowest validation loss rather than the last epoch's.
@@ -136,8 +140,14 @@ public class MlpTrainerOptions
     /// <summary>Called after every mini-batch with (epoch, batch, batches per epoch), for live progress displays.</summary>
     public Action<int, int, int>? BatchCompleted { get; set; }
 
-    /// <summary>The schedule in force: <see cref="LearningRateSchedule"/>, or the default cosine over <see cref="NumberOfEpochs"/>.</summary>
-    public LearningRateSchedule EffectiveSchedule => LearningRateSchedule ?? Optimizers.LearningRateSchedule.Cosine(NumberOfEpochs);
+    /// <summary>The batch size a run on <paramref name="trainingRows"/> rows uses: <see cref="BatchSize"/> or the rule's, never more than the rows.</summary>
+    public int BatchSizeFor(int trainingRows) => Math.Min(BatchSize ?? DataSizeRules.BatchSize(trainingRows), Math.Max(1, trainingRows));
+
+    /// <summary>The most epochs a run on <paramref name="trainingRows"/> rows trains: <see cref="NumberOfEpochs"/> or the rule's.</summary>
+    public int NumberOfEpochsFor(int trainingRows) => NumberOfEpochs ?? DataSizeRules.NumberOfEpochs(trainingRows);
+
+    /// <summary>The schedule in force for a run of <paramref name="epochs"/> epochs: <see cref="LearningRateSchedule"/>, or the default cosine over them.</summary>
+    public LearningRateSchedule ScheduleFor(int epochs) => LearningRateSchedule ?? Optimizers.LearningRateSchedule.Cosine(epochs);
 
     /// <summary>A copy of these options as engine options, with its own hidden-layer array, so later changes to either do not reach the other.</summary>
     public MlpTrainerOptions Clone()
@@ -162,8 +172,8 @@ public class MlpTrainerOptions
         Require(InitialStd > 0f && float.IsFinite(InitialStd), nameof(InitialStd), "a positive finite number");
         Require(Enum.IsDefined(InputScaling), nameof(InputScaling), "a defined input scaling");
         Require(SmoothClipBound is null || (SmoothClipBound > 0f && float.IsFinite(SmoothClipBound.Value)), nameof(SmoothClipBound), "a positive finite bound, or null for no clipping");
-        Require(BatchSize >= 1, nameof(BatchSize), "at least 1");
-        Require(NumberOfEpochs >= 1, nameof(NumberOfEpochs), "at least 1");
+        Require(BatchSize is null || BatchSize >= 1, nameof(BatchSize), "at least 1, or null for the data-size rule");
+        Require(NumberOfEpochs is null || NumberOfEpochs >= 1, nameof(NumberOfEpochs), "at least 1, or null for the data-size rule");
         Require(ValidationFraction >= 0f && ValidationFraction < 1f, nameof(ValidationFraction), "a fraction in [0, 1)");
         Require(EarlyStoppingPatience >= 0, nameof(EarlyStoppingPatience), "zero (off) or a positive number of epochs");
         Require(EarlyStoppingTolerance >= 0f && float.IsFinite(EarlyStoppingTolerance), nameof(EarlyStoppingTolerance), "zero or a positive finite number");

@@ -24,6 +24,7 @@ internal sealed class TrainingRun
     private readonly Evaluator _evaluator;
     private readonly IOptimizer _optimizer;
     private readonly LearningRateSchedule _schedule;
+    private readonly int _epochCount;
     private readonly Rng _shuffler;
     private readonly Stopwatch _clock = new();
     private readonly List<EpochRecord> _epochs = [];
@@ -42,11 +43,12 @@ internal sealed class TrainingRun
         _split = split;
         _trainLabels = ScaledLabels(train, targetScaling);
         _validationLabels = ReferenceEquals(split.ValidationData, train) ? _trainLabels : ScaledLabels(split.ValidationData, targetScaling);
-        int batchSize = Math.Min(options.BatchSize, split.TrainRows.Length);
+        int batchSize = options.BatchSizeFor(split.TrainRows.Length);
+        _epochCount = options.NumberOfEpochsFor(split.TrainRows.Length);
         _batch = new BatchBuffer(batchSize, network.InputSize, train.LabelWidth, preprocessor);
         _evaluator = new Evaluator(network, task, new BatchBuffer(Math.Max(batchSize, 256), network.InputSize, train.LabelWidth, preprocessor));
         _optimizer = OptimizerFactory.Create(options.Optimizer, options.OptimizerSettings, options.WeightDecay);
-        _schedule = options.EffectiveSchedule;
+        _schedule = options.ScheduleFor(_epochCount);
         _shuffler = Rng.ForStream(seed, RandomStream.Shuffling);
         _best = new WeightSnapshot(network);
     }
@@ -60,7 +62,7 @@ internal sealed class TrainingRun
         int batchSize = _batch.Capacity;
         int batches = (rows.Length + batchSize - 1) / batchSize;
         _clock.Start();
-        for (int epoch = 0; epoch < _options.NumberOfEpochs; epoch++)
+        for (int epoch = 0; epoch < _epochCount; epoch++)
         {
             var epochClock = Stopwatch.StartNew();
             float rate = _schedule.RateAt(epoch, _options.LearningRate);

@@ -141,7 +141,8 @@ public abstract class MlpTrainerBase<TTransformer> : IEstimator<TTransformer>
         };
         channel.Info(MessageSensitivity.None,
             $"Training an Mlp ({Task}): {train.FeatureCount} features, hidden layers [{string.Join(", ", options.HiddenLayers)}], {train.Count} training rows" +
-            (validation is null ? string.Empty : $", {validation.Count} validation rows") + $", {options.NumberOfEpochs} epochs.");
+            (validation is null ? string.Empty : $", {validation.Count} validation rows") +
+            $", at most {EpochText(options.NumberOfEpochs)} epochs" + (options.MaximumTrainingTime is TimeSpan limit ? $", at most {limit.TotalSeconds:G4} s." : "."));
         var clock = Stopwatch.StartNew();
         var model = new MlpTrainer(options).Fit(train, validation);
         var history = model.History;
@@ -182,12 +183,14 @@ public abstract class MlpTrainerBase<TTransformer> : IEstimator<TTransformer>
         }
     }
 
-    private string Describe(EpochRecord record, int epochs)
+    private static string EpochText(int? epochs) => epochs?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "the data-size rule's number of";
+
+    private string Describe(EpochRecord record, int? epochs)
     {
         string metric = Task == MlpTask.Regression ? "R²" : "accuracy";
         string validation = record.ValidationLoss is double loss
             ? $", validation loss {loss:G4}, validation {metric} {record.ValidationMetric:G4}"
             : string.Empty;
-        return $"Mlp epoch {record.Epoch}/{epochs}: training loss {record.TrainLoss:G4}{validation}, learning rate {record.LearningRate:G3} ({record.Seconds:F2} s).";
+        return $"Mlp epoch {record.Epoch}{(epochs is null ? string.Empty : $"/{epochs}")}: training loss {record.TrainLoss:G4}{validation}, learning rate {record.LearningRate:G3} ({record.Seconds:F2} s).";
     }
 }
