@@ -34,7 +34,7 @@ public sealed class TrainingTests
         ml.Regression.Trainers.Mlp(FastOptions.Create(epochs: 3)).Fit(ml.Data.LoadFromEnumerable(InMemoryRows.Single(50)));
 
         string log = string.Join(Environment.NewLine, messages);
-        StringAssert.Contains(log, "Training an Mlp (Regression): 3 features, hidden layers [8], 50 training rows, 3 epochs.");
+        StringAssert.Contains(log, "Training an Mlp (Regression): 3 features, hidden layers [8], 50 training rows, at most 3 epochs.");
         StringAssert.Contains(log, "Mlp epoch 1/3: training loss");
         StringAssert.Contains(log, "Mlp epoch 3/3: training loss");
         StringAssert.Contains(log, "Mlp training finished");
