@@ -108,18 +108,20 @@ public class MlpTrainerOptions
     public float ValidationFraction { get; set; } = 0.1f;
 
     /// <summary>
-    /// With validation data, return the weights of the epoch with the lowest validation loss rather than the last epoch's.
+    /// With validation data, return the weights of the best epoch rather than the last: the highest validation metric
+    /// (accuracy or R²), and among equals the lowest validation loss.
     /// </summary>
     public bool KeepBestEpoch { get; set; } = true;
 
     /// <summary>
-    /// Early stopping: stop after this many epochs without a validation loss lower than the best by more than
-    /// <see cref="EarlyStoppingTolerance"/>, keeping the best epoch's weights; 0 disables it.
+    /// Early stopping: stop after this many epochs without a validation metric above the best by more than
+    /// <see cref="EarlyStoppingTolerance"/> (or an equal metric with a loss lower by more than it), keeping the best
+    /// epoch's weights; 0 disables it.
     /// Needs validation data: a validation set or <see cref="ValidationFraction"/> above 0.
     /// </summary>
     public int EarlyStoppingPatience { get; set; } = 20;
 
-    /// <summary>The improvement of the validation loss that resets the patience of early stopping (scikit-learn's <c>tol</c>).</summary>
+    /// <summary>The improvement of the validation metric (or loss) that resets the patience of early stopping (scikit-learn's <c>tol</c>).</summary>
     public float EarlyStoppingTolerance { get; set; } = 1e-4f;
 
     /// <summary>

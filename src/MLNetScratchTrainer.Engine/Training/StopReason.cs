@@ -6,7 +6,7 @@ public enum StopReason
     /// <summary>All epochs ran.</summary>
     Completed,
 
-    /// <summary>The validation loss stopped improving for <c>EarlyStoppingPatience</c> epochs; the best epoch's weights were restored.</summary>
+    /// <summary>The validation metric stopped improving for <c>EarlyStoppingPatience</c> epochs; the best epoch's weights were restored.</summary>
     EarlyStopped,
 
     /// <summary>The cancellation token fired; the best (or, without validation, the last) completed epoch's weights were kept.</summary>

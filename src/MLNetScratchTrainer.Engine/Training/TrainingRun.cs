@@ -30,6 +30,7 @@ internal sealed class TrainingRun
     private readonly List<EpochRecord> _epochs = [];
     /// <summary>The weights the model will hold: the best validation epoch's, or (see <see cref="KeepsBest"/>) the last completed epoch's.</summary>
     private readonly WeightSnapshot _best;
+    private double _bestScore = double.NegativeInfinity;
     private double _bestLoss = double.PositiveInfinity;
     private int _bestEpoch;
     private int _epochsWithoutImprovement;
@@ -135,7 +136,11 @@ internal sealed class TrainingRun
         }
     }
 
-    /// <summary>Validates, keeps the best weights, records the epoch; returns whether early stopping ends training.</summary>
+    /// <summary>
+    /// Validates, keeps the best weights, records the epoch; returns whether early stopping ends training. The best epoch
+    /// has the highest validation metric (accuracy or R²), and among equals the lowest validation loss: for classification
+    /// the accuracy keeps rising after the cross-entropy has turned up with over-confident predictions.
+    /// </summary>
     private bool EndEpoch(int epoch, double trainLoss, float rate, TimeSpan elapsed)
     {
         double? validationLoss = null, metric = null;
@@ -159,10 +164,13 @@ internal sealed class TrainingRun
             return false;
         }
 
-        _epochsWithoutImprovement = current < _bestLoss - _options.EarlyStoppingTolerance ? 0 : _epochsWithoutImprovement + 1;
-        if (current < _bestLoss)
+        double score = metric!.Value;
+        float tolerance = _options.EarlyStoppingTolerance;
+        bool improved = score > _bestScore + tolerance || (score >= _bestScore && current < _bestLoss - tolerance);
+        _epochsWithoutImprovement = improved ? 0 : _epochsWithoutImprovement + 1;
+        if (score > _bestScore || (score == _bestScore && current < _bestLoss))
         {
-            _bestLoss = current;
+            (_bestScore, _bestLoss) = (score, current);
             _bestEpoch = epoch + 1;
             if (KeepsBest)
             {

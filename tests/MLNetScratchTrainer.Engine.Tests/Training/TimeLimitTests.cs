@@ -33,7 +33,8 @@ public sealed class TimeLimitTests
     public void Fit_TimeLimitWithValidation_ReturnsTheBestEpochNotTheLast()
     {
         // Overfitting data (as in the early-stopping test) trained for a few epochs under a generous limit keeps the
-        // lowest-validation-loss epoch, as KeepBestEpoch promises, whether training ends by time or by epochs.
+        // best epoch (highest validation accuracy, then lowest loss), as KeepBestEpoch promises, whether training ends
+        // by time or by epochs.
         var train = SyntheticData.Blobs(10, 2, 2, seed: 1, separation: 1f);
         var validation = SyntheticData.Blobs(100, 2, 2, seed: 2, separation: 1f);
         var options = Quick.Options(MlpTask.MulticlassClassification);
@@ -46,9 +47,9 @@ public sealed class TimeLimitTests
 
         var history = model.History;
         Assert.AreEqual(StopReason.Completed, history.StopReason);
-        double best = history.Epochs.Min(e => e.ValidationLoss!.Value);
-        Assert.AreEqual(best, history.Epochs[history.BestEpoch - 1].ValidationLoss!.Value);
-        Assert.IsLessThan(history.Epochs.Count, history.BestEpoch, "this run overfits, so the best epoch is not the last");
+        var best = history.Epochs.OrderByDescending(e => e.ValidationMetric).ThenBy(e => e.ValidationLoss).First();
+        Assert.AreEqual(best.Epoch, history.BestEpoch);
+        Assert.AreNotEqual(history.Epochs[^1].Epoch, history.BestEpoch, "this run overfits, so the best epoch is not the last");
     }
 
     [TestMethod]
