@@ -6,8 +6,9 @@ public static class OptimizerFactory
     /// <summary>Creates a new optimizer with fresh (empty) state.</summary>
     /// <param name="kind">Which optimizer to create.</param>
     /// <param name="settings">Its hyperparameters; values the chosen optimizer does not use are ignored.</param>
+    /// <param name="weightDecay">The decoupled weight decay λ of <see cref="OptimizerKind.AdamW"/>; the other optimizers ignore it.</param>
     /// <exception cref="ArgumentOutOfRangeException">An unknown <paramref name="kind"/> or an invalid hyperparameter.</exception>
-    public static IOptimizer Create(OptimizerKind kind, OptimizerSettings settings)
+    public static IOptimizer Create(OptimizerKind kind, OptimizerSettings settings, float weightDecay = 0f)
     {
         ArgumentNullException.ThrowIfNull(settings);
         return kind switch
@@ -18,7 +19,7 @@ public static class OptimizerFactory
             OptimizerKind.AdaGrad => new AdaGrad(settings.Epsilon),
             OptimizerKind.RmsProp => new RmsProp(settings.RmsPropDecay, settings.Epsilon),
             OptimizerKind.Adam => new Adam(settings.Beta1, settings.Beta2, settings.Epsilon),
-            OptimizerKind.AdamW => new AdamW(settings.WeightDecay, settings.Beta1, settings.Beta2, settings.Epsilon),
+            OptimizerKind.AdamW => new AdamW(weightDecay, settings.Beta1, settings.Beta2, settings.Epsilon),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, $"Unknown optimizer kind {kind}."),
         };
     }

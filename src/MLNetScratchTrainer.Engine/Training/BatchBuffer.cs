@@ -1,29 +1,41 @@
 using MLNetScratchTrainer.Engine.Data;
+using MLNetScratchTrainer.Engine.Preprocessing;
 using MLNetScratchTrainer.Engine.Tensors;
 
 namespace MLNetScratchTrainer.Engine.Training;
 
 /// <summary>
-/// One mini-batch gathered from a data set by row indices: features, labels and weights,
-/// in buffers allocated once for the largest batch.
+/// One mini-batch gathered from a data set by row indices: features (through the model's input preprocessing, when it
+/// has one), labels and weights, in buffers allocated once for the largest batch.
 /// </summary>
 internal sealed class BatchBuffer
 {
     private readonly float[] _labels;
     private readonly float[] _weights;
+    private readonly InputPreprocessor? _preprocessor;
+    private bool _hasWeights;
 
-    public BatchBuffer(int batchSize, int featureCount, int labelWidth)
+    /// <summary>Creates the buffers.</summary>
+    /// <param name="capacity">The most rows a batch holds.</param>
+    /// <param name="inputSize">Network inputs per row (the preprocessor's output size when there is one).</param>
+    /// <param name="labelWidth">Label values per row.</param>
+    /// <param name="preprocessor">The model's input preprocessing, or null to copy the features as they are.</param>
+    public BatchBuffer(int capacity, int inputSize, int labelWidth, InputPreprocessor? preprocessor)
     {
-        Features = new Matrix(batchSize, featureCount);
-        _labels = new float[batchSize * labelWidth];
-        _weights = new float[batchSize];
+        Features = new Matrix(capacity, inputSize);
+        _labels = new float[capacity * labelWidth];
+        _weights = new float[capacity];
+        _preprocessor = preprocessor;
     }
 
+    /// <summary>The most rows a batch holds.</summary>
+    public int Capacity => _weights.Length;
+
+    /// <summary>The network inputs of the batch's rows.</summary>
     public Matrix Features { get; }
 
+    /// <summary>The labels of the batch's rows.</summary>
     public ReadOnlySpan<float> Labels => _labels.AsSpan(0, Features.Rows * (_labels.Length / _weights.Length));
-
-    private bool _hasWeights;
 
     /// <summary>Weights of the rows, or empty when the data set has none.</summary>
     public ReadOnlySpan<float> Weights => _hasWeights ? _weights.AsSpan(0, Features.Rows) : default;
@@ -36,7 +48,15 @@ internal sealed class BatchBuffer
         for (int i = 0; i < rows.Length; i++)
         {
             int row = rows[i];
-            data.FeatureRow(row).CopyTo(Features.Row(i));
+            if (_preprocessor is null)
+            {
+                data.FeatureRow(row).CopyTo(Features.Row(i));
+            }
+            else
+            {
+                _preprocessor.Transform(data.FeatureRow(row), Features.Row(i));
+            }
+
             labels.AsSpan(row * width, width).CopyTo(_labels.AsSpan(i * width, width));
             if (data.Weights is not null)
             {
