@@ -1,3 +1,4 @@
+using MLNetScratchTrainer;
 using MLNetScratchTrainer.Engine.Training;
 using MLNetScratchTrainer.Examples.Shared.Progress;
 using MLNetScratchTrainer.Trainers;
@@ -42,11 +43,11 @@ public static class MlpProgress
         ArgumentNullException.ThrowIfNull(display);
         ArgumentNullException.ThrowIfNull(options);
         var previous = options.EpochCompleted;
-        int epochs = options.NumberOfEpochs;
+        int? epochs = options.NumberOfEpochs;
         options.EpochCompleted = record =>
         {
             previous?.Invoke(record);
-            display.ReportStatus($"epoch {record.Epoch}/{epochs}, train loss {record.TrainLoss:F4}");
+            display.ReportStatus($"{ProgressDisplay.EpochOf(record.Epoch, epochs)}, train loss {record.TrainLoss:F4}");
         };
         return options;
     }

@@ -1,3 +1,4 @@
+using MLNetScratchTrainer;
 using MLNetScratchTrainer.Trainers;
 
 namespace MLNetScratchTrainer.Examples.MnistComparison;
@@ -41,7 +42,7 @@ internal static class MnistMlp
         Activation = Activation.Relu,
         Optimizer = OptimizerKind.Adam,
         LearningRate = 1e-3f,
-        Schedule = LearningRateSchedule.Constant(),
+        LearningRateSchedule = LearningRateSchedule.Constant(),
         BatchSize = 128,
         NumberOfEpochs = epochs,
         WeightDecay = 0f,

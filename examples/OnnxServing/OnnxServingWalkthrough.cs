@@ -1,3 +1,4 @@
+using MLNetScratchTrainer;
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.ML;

@@ -1,3 +1,4 @@
+using MLNetScratchTrainer;
 using MLNetScratchTrainer.Trainers;
 
 namespace MLNetScratchTrainer.Examples.TabularBenchmark;

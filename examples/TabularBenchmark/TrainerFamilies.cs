@@ -1,3 +1,4 @@
+using MLNetScratchTrainer;
 using Microsoft.ML;
 using MLNetScratchTrainer.Trainers;
 

@@ -1,3 +1,4 @@
+using MLNetScratchTrainer;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Trainers;

@@ -162,7 +162,7 @@ public sealed class ProgressDisplay
         ArgumentNullException.ThrowIfNull(options);
         var previousBatch = options.BatchCompleted;
         var previousEpoch = options.EpochCompleted;
-        int epochs = options.NumberOfEpochs;
+        int? epochs = options.NumberOfEpochs;
         _lossName = "last epoch loss";
         options.BatchCompleted = (epoch, batch, batches) =>
         {
@@ -174,13 +174,16 @@ public sealed class ProgressDisplay
             previousEpoch?.Invoke(record);
             _lastEpochLoss = record.TrainLoss;
             string validation = record.ValidationMetric is double metric ? $", validation accuracy {metric:P2}" : string.Empty;
-            WriteLine($"{_label} epoch {record.Epoch}/{epochs}: train loss {record.TrainLoss:F4}{validation}, {record.Seconds:F1} s");
+            WriteLine($"{_label} {EpochOf(record.Epoch, epochs)}: train loss {record.TrainLoss:F4}{validation}, {record.Seconds:F1} s");
         };
     }
 
+    /// <summary>"epoch 3/20", or "epoch 3" when the trainer chooses the number of epochs from the data size.</summary>
+    public static string EpochOf(int epoch, int? epochs) => epochs is int n ? $"epoch {epoch}/{n}" : $"epoch {epoch}";
+
     private string Describe(int step, int steps, double? loss, int? epoch, int? epochs)
     {
-        string epochText = epoch is int e ? $" epoch {e}/{epochs}" : string.Empty;
+        string epochText = epoch is int e ? " " + EpochOf(e, epochs) : string.Empty;
         string lossText = loss is double l ? $"  {_lossName} {l:F4}" : string.Empty;
         return $"{_label}{epochText}  {_stepName} {step}/{steps}{lossText}";
     }
