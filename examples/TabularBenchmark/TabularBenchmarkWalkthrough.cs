@@ -81,32 +81,36 @@ internal static class TabularBenchmarkWalkthrough
     {
         foreach (string family in settings.Families)
         {
-            var display = new ProgressDisplay($"  split {seed} {family}");
-            var (ml, trainer, reason) = Prepare(settings, file, family, display);
-            if (trainer is null)
+            ProgressDisplay.Run($"  split {seed} {family}", "batch", display => RunFamily(settings, file, seed, family, warmedUp, fits, failures, display));
+        }
+    }
+
+    private static void RunFamily(BenchmarkSettings settings, TabularFile file, int seed, string family, HashSet<(string, MlpTask)> warmedUp, List<FitResult> fits, List<string> failures, ProgressDisplay display)
+    {
+        var (ml, trainer, reason) = Prepare(settings, file, family, display);
+        if (trainer is null)
+        {
+            display.WriteLine($"  split {seed} {family}: not run ({reason})");
+            return;
+        }
+
+        try
+        {
+            if (warmedUp.Add((trainer.Name, file.Task)))
             {
-                display.WriteLine($"  split {seed} {family}: not run ({reason})");
-                continue;
+                WarmUp(settings, file, seed, family, display);
             }
 
-            try
-            {
-                if (warmedUp.Add((trainer.Name, file.Task)))
-                {
-                    WarmUp(settings, file, seed, family, display);
-                }
-
-                var split = ml.Data.TrainTestSplit(UserPipeline.Load(ml, file), TestFraction, seed: seed);
-                var fit = Fit(ml, file, seed, trainer, split, display);
-                fits.Add(fit);
-                display.WriteLine($"  split {seed} {trainer.Name,-24} {MainMetric.Of(file.Task).Name} {fit.Metric:F4}  fit {fit.FitSeconds,7:F2} s");
-            }
-            catch (Exception e) when (e is not OutOfMemoryException)
-            {
-                string failure = $"{file.Name} split {seed} {trainer.Name}: {e.GetType().Name}: {e.Message.Split('\n')[0]}";
-                failures.Add(failure);
-                display.WriteLine($"  FAILED {failure}");
-            }
+            var split = ml.Data.TrainTestSplit(UserPipeline.Load(ml, file), TestFraction, seed: seed);
+            var fit = Fit(ml, file, seed, trainer, split, display);
+            fits.Add(fit);
+            display.WriteLine($"  split {seed} {trainer.Name,-24} {MainMetric.Of(file.Task).Name} {fit.Metric:F4}  fit {fit.FitSeconds,7:F2} s");
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            string failure = $"{file.Name} split {seed} {trainer.Name}: {e.GetType().Name}: {e.Message.Split('\n')[0]}";
+            failures.Add(failure);
+            display.WriteLine($"  FAILED {failure}");
         }
     }
 
@@ -126,28 +130,20 @@ internal static class TabularBenchmarkWalkthrough
     {
         var (ml, trainer, _) = Prepare(settings, file, family, display);
         var split = ml.Data.TrainTestSplit(UserPipeline.Load(ml, file), TestFraction, seed: seed);
-        using (new ElapsedLine(display, "untimed first fit"))
-        {
-            UserPipeline.Featurize(ml, file).Append(trainer!.Create()).Fit(split.TrainSet);
-        }
+        display.ReportStatus("untimed first fit");
+        UserPipeline.Featurize(ml, file).Append(trainer!.Create()).Fit(split.TrainSet);
     }
 
     private static FitResult Fit(MLContext ml, TabularFile file, int seed, BenchmarkTrainer trainer, DataOperationsCatalog.TrainTestData split, ProgressDisplay display)
     {
         var pipeline = UserPipeline.Featurize(ml, file).Append(trainer.Create());
         var clock = Stopwatch.StartNew();
-        ITransformer model;
-        if (trainer.Family == TrainerFamilies.Mlp)
+        if (trainer.Family != TrainerFamilies.Mlp)
         {
-            model = pipeline.Fit(split.TrainSet);
+            display.ReportStatus("fitting");
         }
-        else
-        {
-            using (new ElapsedLine(display, "fitting"))
-            {
-                model = pipeline.Fit(split.TrainSet);
-            }
-        }
+
+        var model = pipeline.Fit(split.TrainSet);
 
         double seconds = clock.Elapsed.TotalSeconds;
         double metric = MainMetric.Evaluate(ml, file.Task, model.Transform(split.TestSet));
@@ -157,7 +153,7 @@ internal static class TabularBenchmarkWalkthrough
     private static void Report(BenchmarkSummary summary, IReadOnlyDictionary<string, TabularFile> files, BenchmarkSettings settings, string machine, OutputFolder output)
     {
         Console.WriteLine();
-        BenchmarkReport.MetricTable(summary, files).Write(Console.Out);
+        BenchmarkReport.MetricTable(summary, files).Write();
         foreach (string line in BenchmarkReport.Verdict(summary))
         {
             Console.WriteLine(line);
