@@ -1,0 +1,88 @@
+using System.Diagnostics;
+using MLNetScratchTrainer.Fuzzing.Mutations;
+using MLNetScratchTrainer.Fuzzing.Targets;
+
+namespace MLNetScratchTrainer.Fuzzing.Running;
+
+/// <summary>
+/// Runs a case against a target and judges it: a documented exception, or a load that scores bit-identically to the
+/// valid file, within <see cref="TimeLimit"/> and <see cref="AllocationLimit"/>. Exceptions that signal a loader bug
+/// (<see cref="NullReferenceException"/>, <see cref="IndexOutOfRangeException"/>, <see cref="OutOfMemoryException"/>,
+/// <see cref="InsufficientExecutionStackException"/> — the catchable sign of runaway recursion —, <see cref="AccessViolationException"/>)
+/// are findings wherever they appear in the chain, even wrapped in a documented type.
+/// </summary>
+public sealed class CaseRunner
+{
+    /// <summary>Most time one case may take.</summary>
+    public static readonly TimeSpan TimeLimit = TimeSpan.FromSeconds(1);
+
+    /// <summary>Most bytes one case may allocate: 100 MB.</summary>
+    public const long AllocationLimit = 100_000_000;
+
+    private static readonly Type[] Forbidden =
+    [
+        typeof(NullReferenceException), typeof(IndexOutOfRangeException), typeof(OutOfMemoryException), typeof(InsufficientExecutionStackException),
+        typeof(AccessViolationException),
+    ];
+
+    private readonly ILoaderTarget _target;
+    private readonly float[] _expected;
+
+    /// <summary>Scores the target's valid file once, as the reference for harmless mutations.</summary>
+    public CaseRunner(ILoaderTarget target)
+    {
+        _target = target;
+        _expected = target.LoadAndScore(target.ValidFile);
+    }
+
+    /// <summary>Loads <paramref name="fuzzCase"/> on the calling thread and judges the outcome.</summary>
+    public CaseResult Run(FuzzCase fuzzCase)
+    {
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        var clock = Stopwatch.StartNew();
+        float[]? scores = null;
+        Exception? error = null;
+        try
+        {
+            scores = _target.LoadAndScore(fuzzCase.Bytes);
+        }
+        catch (Exception exception)
+        {
+            error = exception;
+        }
+
+        var elapsed = clock.Elapsed;
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        var (verdict, outcome, message) = Judge(scores, error);
+        if (verdict is Verdict.Rejected or Verdict.LoadedIdentical)
+        {
+            verdict = allocated > AllocationLimit ? Verdict.TooMuchMemory : elapsed > TimeLimit ? Verdict.TooSlow : verdict;
+        }
+
+        return new CaseResult(fuzzCase, verdict, outcome, message, elapsed, allocated);
+    }
+
+    private (Verdict, string, string) Judge(float[]? scores, Exception? error)
+    {
+        if (error is null)
+        {
+            return scores!.AsSpan().SequenceEqual(_expected)
+                ? (Verdict.LoadedIdentical, "loaded, identical scores", string.Empty)
+                : (Verdict.LoadedDifferent, "loaded, different scores", string.Empty);
+        }
+
+        var chain = Chain(error).ToList();
+        string outcome = string.Join(" <- ", chain.Select(e => e.GetType().Name));
+        bool documented = _target.DocumentedExceptions.Any(type => type.IsInstanceOfType(error))
+            && !chain.Any(e => Forbidden.Any(type => type.IsInstanceOfType(e)));
+        return (documented ? Verdict.Rejected : Verdict.UndocumentedException, outcome, chain[^1].Message);
+    }
+
+    private static IEnumerable<Exception> Chain(Exception error)
+    {
+        for (Exception? e = error; e is not null; e = e.InnerException)
+        {
+            yield return e;
+        }
+    }
+}
