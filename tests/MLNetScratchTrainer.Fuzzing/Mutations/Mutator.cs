@@ -12,7 +12,7 @@ namespace MLNetScratchTrainer.Fuzzing.Mutations;
 /// </summary>
 public sealed class Mutator
 {
-    private static readonly string[] HostilePaths = ["../{0}", "../../../../../../tmp/{0}", "/{0}", "a/../../{0}", "C:\\{0}", "..\\{0}", "{0}/..", "./{0}", ""];
+    private static readonly string[] HostilePaths = ["../{0}", "../../../../../../tmp/{0}", "/{0}", "a/../../{0}", "C:\\{0}", "..\\{0}", "{0}/..", "./{0}"];
 
     private readonly ILoaderTarget _target;
     private readonly byte[] _valid;
@@ -140,7 +140,8 @@ public sealed class Mutator
     {
         var entries = _entries.ToList();
         int index = random.Next(entries.Count);
-        string name = string.Format(System.Globalization.CultureInfo.InvariantCulture, HostilePaths[random.Next(HostilePaths.Length)], entries[index].Name);
+        string original = entries[index].Name;
+        string name = string.Format(System.Globalization.CultureInfo.InvariantCulture, HostilePaths[random.Next(HostilePaths.Length)], original);
         bool keepOriginal = random.Next(2) == 0;
         if (keepOriginal)
         {
@@ -151,7 +152,7 @@ public sealed class Mutator
             entries[index] = (name, entries[index].Content);
         }
 
-        return new FuzzCase("entry-path", $"{entries[index].Name} {(keepOriginal ? "also stored" : "renamed")} as '{name}'", ZipEntries.Write(entries));
+        return new FuzzCase("entry-path", $"{original} {(keepOriginal ? "also stored" : "renamed")} as '{name}'", ZipEntries.Write(entries));
     }
 
     private FuzzCase MutateContent(Random random)

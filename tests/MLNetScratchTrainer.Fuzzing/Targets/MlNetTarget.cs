@@ -34,14 +34,18 @@ public sealed class MlNetTarget : ILoaderTarget
     public byte[] ValidFile { get; }
 
     /// <summary>
-    /// ML.NET reports a damaged file as <see cref="InvalidOperationException"/> (its checks and "error during class
-    /// instantiation" around a loader's exception), <see cref="FormatException"/> (a bad version or signature in an entry
-    /// header) or <see cref="InvalidDataException"/> and <see cref="IOException"/> subclasses (a damaged zip, or the plugin's
-    /// own loader rejecting its entry).
+    /// ML.NET reports a damaged file as <see cref="FormatException"/> (a bad signature or version in an entry header),
+    /// <see cref="InvalidOperationException"/>, <see cref="InvalidDataException"/> (a damaged zip, or the plugin's loader
+    /// rejecting its entry) or an <see cref="IOException"/> such as <see cref="FileNotFoundException"/> (a damaged loader
+    /// assembly name); ML.NET's own components also throw <see cref="ArgumentException"/> (a schema that does not fit, e.g.
+    /// "Could not find input column", or a damaged culture in an assembly name) and <see cref="NotSupportedException"/>
+    /// (a damaged schema entry). An exception thrown by a component's loader reaches the caller wrapped in one or two
+    /// <see cref="System.Reflection.TargetInvocationException"/>s, because ML.NET calls loaders by reflection.
     /// </summary>
     public IReadOnlySet<Type> DocumentedExceptions { get; } = new HashSet<Type>
     {
-        typeof(InvalidOperationException), typeof(FormatException), typeof(InvalidDataException), typeof(IOException), typeof(EndOfStreamException),
+        typeof(FormatException), typeof(InvalidOperationException), typeof(InvalidDataException), typeof(IOException), typeof(System.Reflection.TargetInvocationException),
+        typeof(ArgumentException), typeof(NotSupportedException),
     };
 
     /// <summary>The Mlp payload ends with the engine model's length (int32) and the model itself, a zip starting "PK\x03\x04".</summary>
