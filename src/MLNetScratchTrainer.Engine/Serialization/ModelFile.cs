@@ -132,7 +132,7 @@ public static class ModelFile
             var network = CheckTensorList(header, architecture, source);
             float[][] tensors = ReadTensors(zip, header, architecture, source);
             var scaling = ReadScaling(header, architecture, source);
-            var history = ReadHistory(header);
+            var history = ReadHistory(header, source);
             return new MlpModel(architecture, [.. network.Select(t => t.Name)], tensors, history, scaling);
         }
     }
@@ -292,7 +292,7 @@ public static class ModelFile
         var actual = header.Tensors ?? throw Invalid(source, "the header lists no tensors");
         if (!expected.SequenceEqual(actual))
         {
-            throw Invalid(source, $"the header lists tensors [{string.Join(", ", actual.Select(t => $"{t.Name} {t.Rows}x{t.Columns}"))}] but the architecture needs [{string.Join(", ", expected.Select(t => $"{t.Name} {t.Rows}x{t.Columns}"))}]");
+            throw Invalid(source, $"the header lists tensors [{string.Join(", ", actual.Select(t => t is null ? "null" : $"{t.Name} {t.Rows}x{t.Columns}"))}] but the architecture needs [{string.Join(", ", expected.Select(t => $"{t.Name} {t.Rows}x{t.Columns}"))}]");
         }
 
         return expected;
@@ -378,9 +378,14 @@ public static class ModelFile
         }
     }
 
-    private static TrainingHistory ReadHistory(ModelHeader header)
+    private static TrainingHistory ReadHistory(ModelHeader header, string source)
     {
         var h = header.History;
+        if (h?.Epochs?.Contains(null!) == true)
+        {
+            throw Invalid(source, "its training history holds an empty epoch record");
+        }
+
         return h is null
             ? TrainingHistory.Empty
             : new TrainingHistory(h.Epochs ?? [], Enum.TryParse<StopReason>(h.StopReason, out var reason) ? reason : StopReason.Completed, h.BestEpoch, h.MetricName ?? string.Empty);

@@ -133,7 +133,7 @@ public sealed class Mutator
                 break;
         }
 
-        return new FuzzCase("entry-order", detail, ZipEntries.Write(entries));
+        return new FuzzCase("entry-order", detail, ZipEntries.Write(entries), Rewritten: true);
     }
 
     private FuzzCase RenameEntry(Random random)
@@ -152,7 +152,7 @@ public sealed class Mutator
             entries[index] = (name, entries[index].Content);
         }
 
-        return new FuzzCase("entry-path", $"{original} {(keepOriginal ? "also stored" : "renamed")} as '{name}'", ZipEntries.Write(entries));
+        return new FuzzCase("entry-path", $"{original} {(keepOriginal ? "also stored" : "renamed")} as '{name}'", ZipEntries.Write(entries), Rewritten: true);
     }
 
     private FuzzCase MutateContent(Random random)
@@ -168,7 +168,7 @@ public sealed class Mutator
             _ => ForgeInt32(random, content),
         };
         entries[index] = (entries[index].Name, mutated.Bytes);
-        return new FuzzCase("entry-content", $"{entries[index].Name}: {mutated.Detail}", ZipEntries.Write(entries));
+        return new FuzzCase("entry-content", $"{entries[index].Name}: {mutated.Detail}", ZipEntries.Write(entries), Rewritten: true);
     }
 
     private static FuzzCase ForgeInt32(Random random, byte[] content)
@@ -236,6 +236,6 @@ public sealed class Mutator
         var ((name, content), index) = json[random.Next(json.Count)];
         var entries = _entries.ToList();
         entries[index] = (name, JsonMutations.Mutate(random, content, out string detail));
-        return new FuzzCase("json", $"{name}: {detail}", ZipEntries.Write(entries));
+        return new FuzzCase("json", $"{name}: {detail}", ZipEntries.Write(entries), Rewritten: true);
     }
 }

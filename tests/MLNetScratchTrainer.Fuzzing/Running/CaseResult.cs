@@ -12,7 +12,7 @@ namespace MLNetScratchTrainer.Fuzzing.Running;
 public sealed record CaseResult(FuzzCase Case, Verdict Verdict, string Outcome, string Message, TimeSpan Elapsed, long AllocatedBytes)
 {
     /// <summary>True for every verdict that is a finding.</summary>
-    public bool IsFinding => Verdict is not (Verdict.Rejected or Verdict.LoadedIdentical);
+    public bool IsFinding => Verdict is not (Verdict.Rejected or Verdict.LoadedIdentical or Verdict.LoadedForgery);
 
     /// <inheritdoc/>
     public override string ToString()

@@ -58,8 +58,8 @@ public sealed class CaseRunner
 
         var elapsed = clock.Elapsed;
         long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-        var (verdict, outcome, message) = Judge(scores, error);
-        if (verdict is Verdict.Rejected or Verdict.LoadedIdentical)
+        var (verdict, outcome, message) = Judge(fuzzCase, scores, error);
+        if (verdict is Verdict.Rejected or Verdict.LoadedIdentical or Verdict.LoadedForgery)
         {
             verdict = allocated > AllocationLimit ? Verdict.TooMuchMemory : _enforceTimeLimit && elapsed > TimeLimit ? Verdict.TooSlow : verdict;
         }
@@ -67,12 +67,12 @@ public sealed class CaseRunner
         return new CaseResult(fuzzCase, verdict, outcome, message, elapsed, allocated);
     }
 
-    private (Verdict, string, string) Judge(float[]? scores, Exception? error)
+    private (Verdict, string, string) Judge(FuzzCase fuzzCase, float[]? scores, Exception? error)
     {
         if (error is null)
         {
-            return scores!.AsSpan().SequenceEqual(_expected)
-                ? (Verdict.LoadedIdentical, "loaded, identical scores", string.Empty)
+            return scores!.AsSpan().SequenceEqual(_expected) ? (Verdict.LoadedIdentical, "loaded, identical scores", string.Empty)
+                : fuzzCase.Rewritten ? (Verdict.LoadedForgery, "rewritten file loaded as the model it describes", string.Empty)
                 : (Verdict.LoadedDifferent, "loaded, different scores", string.Empty);
         }
 
