@@ -4,6 +4,8 @@ test_projects() {
   for p in tests/*/*.csproj; do
     [ -e "$p" ] || continue
     case "$p" in *Benchmarks*|*Fuzz*) continue ;; esac
+    # Helper programs that tests start as child processes are not test projects.
+    grep -q '<IsTestProject>true</IsTestProject>' "$p" || continue
     echo "$p"
   done
 }

@@ -15,8 +15,8 @@ namespace MLNetScratchTrainer.Engine.Serialization;
 /// Loading trusts nothing: sizes are derived from the architecture and checked against the header,
 /// the entry's declared and compressed sizes and a hard limit before anything large is allocated;
 /// the checksum and finiteness of every value are verified before a model is returned.
-/// Saving writes a temporary file beside the target and renames it, so a failed save never leaves
-/// a half-written model or damages an existing one.
+/// Saving writes a temporary file beside the target and renames it (<see cref="AtomicFile"/>), so a failed or killed
+/// save never leaves a half-written model or damages an existing one.
 /// </remarks>
 public static class ModelFile
 {
@@ -42,29 +42,11 @@ public static class ModelFile
 
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
 
-    /// <summary>Saves atomically to <paramref name="path"/>.</summary>
+    /// <summary>Saves atomically to <paramref name="path"/> (<see cref="AtomicFile"/>).</summary>
     public static void Save(MlpModel model, string path)
     {
         ArgumentNullException.ThrowIfNull(model);
-        string full = Path.GetFullPath(path);
-        string temporary = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write))
-            {
-                Save(model, stream);
-                stream.Flush(flushToDisk: true);
-            }
-
-            File.Move(temporary, full, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temporary))
-            {
-                File.Delete(temporary);
-            }
-        }
+        AtomicFile.Write(path, stream => Save(model, stream));
     }
 
     /// <summary>Writes the model .zip to <paramref name="stream"/>.</summary>
