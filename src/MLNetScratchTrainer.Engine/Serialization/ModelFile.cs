@@ -162,13 +162,21 @@ public static class ModelFile
             throw Invalid(source, $"{HeaderEntry} claims {entry.Length} bytes, more than the {MaxHeaderBytes} allowed");
         }
 
+        // The header is read whole (the entry stream ends at the declared size, bounded above) and checked against the
+        // entry's CRC-32, which ZipArchive does not verify: the SHA-256 covers only the tensors, and a damaged digit in,
+        // say, the target scaling would otherwise load as a different model.
+        byte[] json = ReadEntry(entry, source);
+        if (Crc32.Compute(json) != entry.Crc32)
+        {
+            throw Invalid(source, $"the CRC-32 of {HeaderEntry} does not match the archive's: the header is corrupted");
+        }
+
         ModelHeader? header;
         try
         {
-            using var reader = entry.Open();
-            header = JsonSerializer.Deserialize<ModelHeader>(reader, Json);
+            header = JsonSerializer.Deserialize<ModelHeader>(json, Json);
         }
-        catch (Exception exception) when (exception is JsonException or InvalidDataException or NotSupportedException)
+        catch (Exception exception) when (exception is JsonException or NotSupportedException)
         {
             throw Invalid(source, $"{HeaderEntry} cannot be read ({exception.Message})");
         }
@@ -184,6 +192,22 @@ public static class ModelFile
         }
 
         return header;
+    }
+
+    /// <summary>The whole content of a (small) entry.</summary>
+    private static byte[] ReadEntry(ZipArchiveEntry entry, string source)
+    {
+        try
+        {
+            using var reader = entry.Open();
+            using var content = new MemoryStream((int)entry.Length);
+            reader.CopyTo(content);
+            return content.ToArray();
+        }
+        catch (Exception exception) when (exception is InvalidDataException or IOException)
+        {
+            throw Invalid(source, $"{entry.FullName} cannot be read ({exception.Message})");
+        }
     }
 
     private static MlpArchitecture ReadArchitecture(ModelHeader header, string source)

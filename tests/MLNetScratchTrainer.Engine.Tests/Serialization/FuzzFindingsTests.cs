@@ -1,3 +1,5 @@
+using System.IO.Compression;
+using System.Text;
 using System.Text.Json.Nodes;
 using MLNetScratchTrainer.Engine.Models;
 using MLNetScratchTrainer.Engine.Tests.Support;
@@ -30,5 +32,37 @@ public sealed class FuzzFindingsTests
         var exception = Assert.ThrowsExactly<InvalidDataException>(() => MlpModel.Load(new MemoryStream(forged)));
 
         Assert.Contains("empty epoch record", exception.Message);
+    }
+
+    [TestMethod]
+    public void Load_HeaderDamagedBehindAnUnchangedCrc_ThrowsInvalidData()
+    {
+        // Found as a three-bit flip that loaded with different scores: ZipArchive does not verify CRC-32s, the SHA-256 covers
+        // only the tensors, so a damaged digit of the target scaling loaded as another model. Stored uncompressed here, the
+        // header's digits sit in the file as text and one can be changed without touching the CRC.
+        var model = RandomModels.Create(new MlpArchitecture(3, [4], 1, MlpTask.Regression), seed: 2, new TargetScaling([250f], [80f]));
+        var (header, tensors) = ModelArchive.Open(ModelArchive.Save(model));
+        using var file = new MemoryStream();
+        using (var zip = new ZipArchive(file, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            using (var entry = zip.CreateEntry(ModelArchive.HeaderEntry, CompressionLevel.NoCompression).Open())
+            {
+                entry.Write(Encoding.UTF8.GetBytes(header.ToJsonString()));
+            }
+
+            using (var entry = zip.CreateEntry(ModelArchive.TensorsEntry).Open())
+            {
+                entry.Write(tensors);
+            }
+        }
+
+        byte[] bytes = file.ToArray();
+        Assert.AreEqual(250f, MlpModel.Load(new MemoryStream(bytes)).TargetScaling!.Mean[0], "the undamaged file loads");
+        int digit = bytes.AsSpan().IndexOf("\"TargetMean\":[250"u8) + "\"TargetMean\":[".Length;
+        bytes[digit] = (byte)'3';
+
+        var exception = Assert.ThrowsExactly<InvalidDataException>(() => MlpModel.Load(new MemoryStream(bytes)));
+
+        Assert.Contains("the CRC-32 of header.json does not match", exception.Message);
     }
 }
