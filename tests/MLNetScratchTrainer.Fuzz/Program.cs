@@ -26,7 +26,7 @@ foreach (var target in targets)
     var mutator = new Mutator(target);
     var tally = new Tally();
     var started = Stopwatch.StartNew();
-    using var watchdog = new Watchdog(CaseRunner.TimeLimit * 10, settings.FindingsFolder, target.Name);
+    using var watchdog = new Watchdog(CaseRunner.TimeLimit * 10, settings.FindingsFolder, target.Name, () => $"== {target.Name} until the hang: {started.Elapsed.TotalMinutes:F1} minutes{Environment.NewLine}{tally.Report()}");
     foreach (var fuzzCase in mutator.EveryTruncation().Concat(mutator.Random(settings.Seed)))
     {
         watchdog.Arm(fuzzCase);

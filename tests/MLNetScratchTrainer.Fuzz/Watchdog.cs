@@ -2,7 +2,7 @@ using MLNetScratchTrainer.Fuzzing.Mutations;
 
 /// <summary>
 /// Ends the process when one case runs longer than a hard limit: a hang cannot be interrupted from inside .NET, so the
-/// case is saved for reproduction and the process exits with code 3.
+/// case is saved for reproduction, the tally so far is printed, and the process exits with code 3.
 /// </summary>
 internal sealed class Watchdog : IDisposable
 {
@@ -10,7 +10,7 @@ internal sealed class Watchdog : IDisposable
     private readonly TimeSpan _limit;
     private FuzzCase? _current;
 
-    public Watchdog(TimeSpan limit, string folder, string target)
+    public Watchdog(TimeSpan limit, string folder, string target, Func<string> report)
     {
         _limit = limit;
         _timer = new Timer(_ =>
@@ -21,6 +21,7 @@ internal sealed class Watchdog : IDisposable
                 File.WriteAllBytes(path + ".zip", hung.Bytes);
                 File.WriteAllText(path + ".txt", $"{hung.Kind}: {hung.Detail}");
                 Console.WriteLine($"[{target}] HANG over {_limit.TotalSeconds} s: {hung.Kind} ({hung.Detail}); saved to {path}.zip");
+                Console.WriteLine(report());
                 Environment.Exit(3);
             }
         });
