@@ -16,8 +16,8 @@ namespace MLNetScratchTrainer.Engine.Serialization;
 /// Loading trusts nothing: sizes are derived from the architecture and checked against the header,
 /// the entry's declared and compressed sizes and a hard limit before anything large is allocated;
 /// the checksum and finiteness of every value are verified before a model is returned.
-/// Saving writes a temporary file beside the target and renames it, so a failed save never leaves
-/// a half-written model or damages an existing one.
+/// Saving writes a temporary file beside the target and renames it (<see cref="AtomicFile"/>), so a failed or killed
+/// save never leaves a half-written model or damages an existing one.
 /// </remarks>
 public static class ModelFile
 {
@@ -43,29 +43,11 @@ public static class ModelFile
 
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
 
-    /// <summary>Saves atomically to <paramref name="path"/>.</summary>
+    /// <summary>Saves atomically to <paramref name="path"/> (<see cref="AtomicFile"/>).</summary>
     public static void Save(MlpModel model, string path)
     {
         ArgumentNullException.ThrowIfNull(model);
-        string full = Path.GetFullPath(path);
-        string temporary = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write))
-            {
-                Save(model, stream);
-                stream.Flush(flushToDisk: true);
-            }
-
-            File.Move(temporary, full, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temporary))
-            {
-                File.Delete(temporary);
-            }
-        }
+        AtomicFile.Write(path, stream => Save(model, stream));
     }
 
     /// <summary>Writes the model .zip to <paramref name="stream"/>.</summary>
@@ -135,7 +117,7 @@ public static class ModelFile
             float[][] tensors = ReadTensors(zip, header, architecture, source);
             var scaling = ReadScaling(header, architecture, source);
             var preprocessor = ReadPreprocessor(header, architecture, source);
-            var history = ReadHistory(header);
+            var history = ReadHistory(header, source);
             return new MlpModel(architecture, [.. network.Select(t => t.Name)], tensors, history, scaling, preprocessor);
         }
     }
@@ -183,13 +165,21 @@ public static class ModelFile
             throw Invalid(source, $"{HeaderEntry} claims {entry.Length} bytes, more than the {MaxHeaderBytes} allowed");
         }
 
+        // The header is read whole (the entry stream ends at the declared size, bounded above) and checked against the
+        // entry's CRC-32, which ZipArchive does not verify: the SHA-256 covers only the tensors, and a damaged digit in,
+        // say, the target scaling would otherwise load as a different model.
+        byte[] json = ReadEntry(entry, source);
+        if (Crc32.Compute(json) != entry.Crc32)
+        {
+            throw Invalid(source, $"the CRC-32 of {HeaderEntry} does not match the archive's: the header is corrupted");
+        }
+
         ModelHeader? header;
         try
         {
-            using var reader = entry.Open();
-            header = JsonSerializer.Deserialize<ModelHeader>(reader, Json);
+            header = JsonSerializer.Deserialize<ModelHeader>(json, Json);
         }
-        catch (Exception exception) when (exception is JsonException or InvalidDataException or NotSupportedException)
+        catch (Exception exception) when (exception is JsonException or NotSupportedException)
         {
             throw Invalid(source, $"{HeaderEntry} cannot be read ({exception.Message})");
         }
@@ -205,6 +195,22 @@ public static class ModelFile
         }
 
         return header;
+    }
+
+    /// <summary>The whole content of a (small) entry.</summary>
+    private static byte[] ReadEntry(ZipArchiveEntry entry, string source)
+    {
+        try
+        {
+            using var reader = entry.Open();
+            using var content = new MemoryStream((int)entry.Length);
+            reader.CopyTo(content);
+            return content.ToArray();
+        }
+        catch (Exception exception) when (exception is InvalidDataException or IOException)
+        {
+            throw Invalid(source, $"{entry.FullName} cannot be read ({exception.Message})");
+        }
     }
 
     private static MlpArchitecture ReadArchitecture(ModelHeader header, string source)
@@ -295,7 +301,7 @@ public static class ModelFile
         var actual = header.Tensors ?? throw Invalid(source, "the header lists no tensors");
         if (!expected.SequenceEqual(actual))
         {
-            throw Invalid(source, $"the header lists tensors [{string.Join(", ", actual.Select(t => $"{t.Name} {t.Rows}x{t.Columns}"))}] but the architecture needs [{string.Join(", ", expected.Select(t => $"{t.Name} {t.Rows}x{t.Columns}"))}]");
+            throw Invalid(source, $"the header lists tensors [{string.Join(", ", actual.Select(t => t is null ? "null" : $"{t.Name} {t.Rows}x{t.Columns}"))}] but the architecture needs [{string.Join(", ", expected.Select(t => $"{t.Name} {t.Rows}x{t.Columns}"))}]");
         }
 
         return expected;
@@ -406,9 +412,14 @@ public static class ModelFile
         return preprocessor;
     }
 
-    private static TrainingHistory ReadHistory(ModelHeader header)
+    private static TrainingHistory ReadHistory(ModelHeader header, string source)
     {
         var h = header.History;
+        if (h?.Epochs?.Contains(null!) == true)
+        {
+            throw Invalid(source, "its training history holds an empty epoch record");
+        }
+
         return h is null
             ? TrainingHistory.Empty
             : new TrainingHistory(h.Epochs ?? [], Enum.TryParse<StopReason>(h.StopReason, out var reason) ? reason : StopReason.Completed, h.BestEpoch, h.MetricName ?? string.Empty);
