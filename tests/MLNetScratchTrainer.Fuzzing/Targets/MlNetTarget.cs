@@ -19,7 +19,7 @@ public sealed class MlNetTarget : ILoaderTarget
         var rows = Enumerable.Range(0, 60).Select(i => new Row { Features = [(i * 0.618f) % 1f, (i * 0.414f) % 1f, (i * 0.732f) % 1f], Label = i % 3 }).ToArray();
         _rows = ml.Data.LoadFromEnumerable(rows[..16]);
         var pipeline = ml.Transforms.Conversion.MapValueToKey("Label")
-            .Append(ml.MulticlassClassification.Trainers.Mlp(new Trainers.MlpOptions { HiddenLayers = [4], NumberOfEpochs = 3, Seed = 1, NumberOfThreads = 1 }))
+            .Append(ml.MulticlassClassification.Trainers.Mlp(new MlpOptions { HiddenLayers = [4], NumberOfEpochs = 3, Seed = 1, NumberOfThreads = 1 }))
             .Append(ml.Transforms.Conversion.MapKeyToValue("PredictedLabel"));
         var data = ml.Data.LoadFromEnumerable(rows);
         using var file = new MemoryStream();
