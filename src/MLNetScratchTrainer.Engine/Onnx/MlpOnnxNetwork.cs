@@ -4,20 +4,21 @@ using MLNetScratchTrainer.Engine.Models;
 namespace MLNetScratchTrainer.Engine.Onnx;
 
 /// <summary>
-/// Appends a trained <see cref="MlpModel"/> to an <see cref="OnnxGraph"/>: one Gemm per dense layer (batch normalisation
+/// Appends a trained <see cref="MlpModel"/> to an <see cref="OnnxGraph"/>: its input preprocessing, if it has one
+/// (<see cref="OnnxPreprocessing"/>), then one Gemm per dense layer (batch normalisation
 /// folded in), the hidden activation after each hidden layer, no dropout (the identity at inference), then the head:
 /// Softmax (multiclass), Sigmoid (binary) or the regression targets' de-standardisation (y·scale + mean).
 /// </summary>
 public static class MlpOnnxNetwork
 {
-    /// <summary>Appends the network reading <paramref name="input"/> (shape [N, <see cref="MlpModel.InputSize"/>]).</summary>
+    /// <summary>Appends the model reading the raw features <paramref name="input"/> (shape [N, <see cref="MlpModel.InputSize"/>]).</summary>
     /// <returns>The names of the logits and the predictions (probabilities or values), both [N, <see cref="MlpModel.OutputSize"/>].</returns>
     /// <exception cref="NotSupportedException">The network holds a layer with no ONNX counterpart here (the Step activation).</exception>
     public static MlpOnnxTensors Append(OnnxGraph graph, MlpModel model, string input)
     {
         ArgumentNullException.ThrowIfNull(graph);
         ArgumentNullException.ThrowIfNull(model);
-        string x = input;
+        string x = model.Preprocessor is { } preprocessor ? OnnxPreprocessing.From(preprocessor).AppendTo(graph, input) : input;
         DenseFolding? pending = null;
         int layerIndex = 0;
         foreach (var layer in model.CreateNetwork().Layers)

@@ -1,3 +1,5 @@
+using MLNetScratchTrainer.Engine.Preprocessing;
+
 namespace MLNetScratchTrainer.Engine.Onnx;
 
 /// <summary>
@@ -19,6 +21,13 @@ public sealed record OnnxPreprocessing(float[] Fill, float[] Center, float[] Sca
     /// <summary>Values written per row: the features followed by the indicators.</summary>
     public int OutputSize => Fill.Length + MissingIndicatorFeatures.Length;
 
+    /// <summary>The fragment that computes what <paramref name="preprocessor"/> computes.</summary>
+    public static OnnxPreprocessing From(InputPreprocessor preprocessor)
+    {
+        ArgumentNullException.ThrowIfNull(preprocessor);
+        return new OnnxPreprocessing([.. preprocessor.Fill], [.. preprocessor.Center], [.. preprocessor.Scale], preprocessor.ClipBound, [.. preprocessor.MissingIndicatorFeatures]);
+    }
+
     /// <summary>
     /// Appends the preprocessing reading <paramref name="input"/> ([N, <see cref="InputSize"/>]) and returns the name of
     /// its output ([N, <see cref="OutputSize"/>]). Operators: IsNaN, Where, Sub, Mul, Div, Add, Sqrt, Gather, Cast, Concat.
@@ -35,9 +44,9 @@ public sealed record OnnxPreprocessing(float[] Fill, float[] Center, float[] Sca
         string z = graph.AddNode("Mul", [centred, graph.AddFloats("scale", Scale, width)], "standardised");
         if (ClipBound is float bound)
         {
-            string ratio = graph.AddNode("Div", [z, graph.AddFloats("clip_bound", [bound])], "clip_ratio");
+            string ratio = graph.AddNode("Div", [z, graph.AddFloats("clip_bound", [bound], 1)], "clip_ratio");
             string squared = graph.AddNode("Mul", [ratio, ratio], "clip_ratio_squared");
-            string onePlus = graph.AddNode("Add", [squared, graph.AddFloats("one", [1f])], "clip_one_plus");
+            string onePlus = graph.AddNode("Add", [squared, graph.AddFloats("one", [1f], 1)], "clip_one_plus");
             z = graph.AddNode("Div", [z, graph.AddNode("Sqrt", [onePlus], "clip_denominator")], "clipped");
         }
 
