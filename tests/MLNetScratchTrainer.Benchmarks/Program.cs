@@ -1,5 +1,7 @@
 using BenchmarkDotNet.Running;
 using MLNetScratchTrainer.Benchmarks;
+using MLNetScratchTrainer.Benchmarks.MlNet;
+using MLNetScratchTrainer.Benchmarks.Training;
 
 switch (args.FirstOrDefault())
 {
@@ -9,8 +11,15 @@ switch (args.FirstOrDefault())
     case "mnist":
         MnistHarness.Run(args.Skip(1).ToArray());
         break;
+    case "training":
+        TrainingThroughput.Run(args.Skip(1).ToArray());
+        break;
+    case "steps":
+        StepBreakdown.Run(args.Skip(1).ToArray());
+        break;
     case "inference":
         InferenceLatency.Run(args.Skip(1).ToArray());
+        MlNetInference.Run(args.Skip(1).ToArray());
         break;
     default:
         BenchmarkSwitcher.FromAssembly(typeof(GemmShapes).Assembly).Run(args);
