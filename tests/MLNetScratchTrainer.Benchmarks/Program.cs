@@ -6,7 +6,7 @@ using MLNetScratchTrainer.Benchmarks.Training;
 switch (args.FirstOrDefault())
 {
     case "gemm":
-        GemmThroughput.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : Environment.ProcessorCount);
+        GemmThroughput.Run(args.Skip(1).ToArray());
         break;
     case "mnist":
         MnistHarness.Run(args.Skip(1).ToArray());
