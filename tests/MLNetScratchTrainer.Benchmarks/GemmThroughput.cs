@@ -10,7 +10,7 @@ namespace MLNetScratchTrainer.Benchmarks;
 /// Timing harness: GFLOP/s of the engine's matrix multiply on the network's shapes and on square sizes. With
 /// <c>--peer</c>, NumPy (OpenBLAS, told to use its AVX-512 kernels) times the same shapes in the same window, between
 /// two engine runs (the engine's better run counts), and each line shows the engine's share of OpenBLAS's throughput.
-/// Arguments: [THREADS] [--peer] [--python PATH].
+/// Arguments: [THREADS] [--peer] [--python PATH] (default /usr/bin/python3, where Debian's python3-numpy installs).
 /// </summary>
 public static class GemmThroughput
 {
@@ -30,9 +30,9 @@ public static class GemmThroughput
         double[]? peer = null;
         if (args.Contains("--peer"))
         {
-            peer = NumPyPeer.Time(shapes, threads, HarnessArguments.Text(args, "--python") ?? "python3");
+            peer = NumPyPeer.Time(shapes, threads, HarnessArguments.Text(args, "--python") ?? "/usr/bin/python3");
             engine = [.. engine.Zip(TimeEngine(gemm, shapes), Math.Min)];
-            Console.WriteLine($"  peer: NumPy {NumPyPeer.Version} through OpenBLAS, OPENBLAS_CORETYPE={NumPyPeer.CoreType}, {threads} thread(s); engine timed before and after it");
+            Console.WriteLine($"  peer: NumPy {NumPyPeer.Version}, OPENBLAS_CORETYPE={NumPyPeer.CoreType}, {threads} thread(s); engine timed before and after it");
         }
 
         int step = GemmShapes.TrainingStep.Length;

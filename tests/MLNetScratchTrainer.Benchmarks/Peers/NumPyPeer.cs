@@ -12,7 +12,7 @@ public static class NumPyPeer
     /// <summary>The OpenBLAS kernel family forced on the peer: 0.3.21 does not detect AVX-512 on this CPU by itself.</summary>
     public const string CoreType = "SkylakeX";
 
-    /// <summary>NumPy's version, filled by <see cref="Time"/>.</summary>
+    /// <summary>NumPy's version and the BLAS library it loaded, filled by <see cref="Time"/>.</summary>
     public static string Version { get; private set; } = "?";
 
     /// <summary>Seconds per product for each shape, best of five rounds.</summary>
@@ -21,11 +21,6 @@ public static class NumPyPeer
     {
         string script = Path.Combine(AppContext.BaseDirectory, "Peers", "gemm_peer.py");
         var start = new ProcessStartInfo(python) { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add("-c");
-        start.ArgumentList.Add("import numpy; print(numpy.__version__)");
-        Version = RunToEnd(start).Trim();
-
-        start = new ProcessStartInfo(python) { RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(script);
         foreach (var s in shapes)
         {
@@ -35,7 +30,9 @@ public static class NumPyPeer
         start.Environment["OPENBLAS_CORETYPE"] = CoreType;
         start.Environment["OPENBLAS_NUM_THREADS"] = threads.ToString(CultureInfo.InvariantCulture);
         start.Environment["OMP_NUM_THREADS"] = threads.ToString(CultureInfo.InvariantCulture);
-        return [.. RunToEnd(start).Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => double.Parse(line.Split('\t')[1], CultureInfo.InvariantCulture))];
+        string[] lines = RunToEnd(start).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Version = lines[0].TrimStart('#', ' ');
+        return [.. lines.Skip(1).Select(line => double.Parse(line.Split('\t')[1], CultureInfo.InvariantCulture))];
     }
 
     private static string RunToEnd(ProcessStartInfo start)
@@ -48,7 +45,7 @@ public static class NumPyPeer
         {
             throw new InvalidOperationException(
                 $"{start.FileName} {string.Join(' ', start.ArgumentList.Take(1))} failed (exit {process.ExitCode}): {error.Result.Trim()}. " +
-                "The peer needs Python 3 with NumPy: apt-get install -y python3-numpy.");
+                "The peer needs Python 3 with NumPy and OpenBLAS: apt-get install -y python3-numpy libopenblas0-pthread.");
         }
 
         return output;

@@ -4,7 +4,11 @@ command line and prints one line per shape, "name<TAB>seconds", best of five rou
 OPENBLAS_CORETYPE=SkylakeX so that OpenBLAS 0.3.21 uses its AVX-512 kernels on this CPU (without it, it falls back
 to its SSE3 kernels here).
 
-Usage: OPENBLAS_NUM_THREADS=2 OPENBLAS_CORETYPE=SkylakeX python3 gemm_peer.py NAME:TA:TB:M:N:K ...
+Debian's python3-numpy calls whatever libblas.so.3 the system provides: that is the slow reference BLAS unless
+OpenBLAS is installed too (apt-get install -y python3-numpy libopenblas0-pthread). The first line printed names the
+BLAS library the process loaded, so a report always says what it measured.
+
+Usage: OPENBLAS_NUM_THREADS=2 OPENBLAS_CORETYPE=SkylakeX /usr/bin/python3 gemm_peer.py NAME:TA:TB:M:N:K ...
 """
 import sys
 import time
@@ -33,7 +37,14 @@ def best_seconds(m, n, k, ta, tb):
     return best
 
 
+def blas_library():
+    with open("/proc/self/maps") as maps:
+        paths = {line.split()[-1] for line in maps if "blas" in line.lower() and "/" in line}
+    return ", ".join(sorted(paths)) or "no BLAS library mapped"
+
+
 def main():
+    print(f"# {np.__version__}; {blas_library()}", flush=True)
     for spec in sys.argv[1:]:
         name, ta, tb, m, n, k = spec.split(":")
         print(f"{name}\t{best_seconds(int(m), int(n), int(k), ta == '1', tb == '1')}", flush=True)
