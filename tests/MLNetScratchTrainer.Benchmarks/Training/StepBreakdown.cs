@@ -12,7 +12,9 @@ namespace MLNetScratchTrainer.Benchmarks.Training;
 /// <summary>
 /// Where the time of one training step goes, without a profiler: the harness runs the trainer's step (gather a batch,
 /// forward, loss, backward, optimizer) itself, with a <see cref="Stopwatch"/> timestamp between the phases, and prints
-/// microseconds per step for each phase. Arguments: [--steps N] [--threads N].
+/// microseconds per step for each phase. The optimizer splits its step over the worker pool as the trainer's does;
+/// <c>--serial-optimizer</c> keeps it on the calling thread (the trainer before it had a pool) for a before/after
+/// comparison. Arguments: [--steps N] [--threads N] [--serial-optimizer].
 /// </summary>
 public static class StepBreakdown
 {
@@ -24,11 +26,12 @@ public static class StepBreakdown
     {
         int steps = HarnessArguments.Integer(args, "--steps", 2000);
         int threads = HarnessArguments.Integer(args, "--threads", Environment.ProcessorCount);
-        Console.WriteLine($"Training step breakdown, {threads} thread(s), µs per step (mean of {steps} steps after {steps / 4} warm-up steps)");
+        bool serialOptimizer = args.Contains("--serial-optimizer");
+        Console.WriteLine($"Training step breakdown, {threads} thread(s){(serialOptimizer ? ", optimizer on one thread" : "")}, µs per step (mean of {steps} steps after {steps / 4} warm-up steps)");
         Console.WriteLine($"  {"setup",-42} {string.Join(" ", Phases.Select(p => $"{p,10}"))} {"step",8} {"µs/row",7}");
         foreach (var setup in TrainingSetup.All)
         {
-            double[] perStep = Measure(setup, steps, threads);
+            double[] perStep = Measure(setup, steps, threads, serialOptimizer);
             double total = perStep.Sum();
             Console.WriteLine($"  {setup.Name,-42} {string.Join(" ", perStep.Select(t => $"{t,10:F1}"))} {total,8:F1} {total / setup.BatchSize,7:F2}");
         }
@@ -36,7 +39,7 @@ public static class StepBreakdown
         Console.WriteLine($"  (columns: {string.Join(", ", Phases)})");
     }
 
-    private static double[] Measure(TrainingSetup setup, int steps, int threads)
+    private static double[] Measure(TrainingSetup setup, int steps, int threads, bool serialOptimizer)
     {
         var data = setup.Data();
         var architecture = new MlpArchitecture(setup.Features, setup.Hidden, setup.Classes == 2 ? 1 : setup.Classes, setup.Task);
@@ -49,7 +52,7 @@ public static class StepBreakdown
             initializer.Initialize(dense.Weight.Value, dense.InputSize, dense.OutputSize, rng);
         }
 
-        var optimizer = OptimizerFactory.Create(setup.Optimizer, new OptimizerSettings { WeightDecay = setup.WeightDecay });
+        var optimizer = OptimizerFactory.Create(setup.Optimizer, new OptimizerSettings { WeightDecay = setup.WeightDecay }, serialOptimizer ? null : pool);
         var batch = new Matrix(setup.BatchSize, setup.Features);
         var labels = new float[setup.BatchSize];
         var ticks = new long[Phases.Length];

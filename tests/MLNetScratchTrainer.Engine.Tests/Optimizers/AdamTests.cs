@@ -1,5 +1,7 @@
 using MLNetScratchTrainer.Engine.Layers;
 using MLNetScratchTrainer.Engine.Optimizers;
+using MLNetScratchTrainer.Engine.Parallelism;
+using MLNetScratchTrainer.Engine.Tests.Support;
 
 namespace MLNetScratchTrainer.Engine.Tests.Optimizers;
 
@@ -51,10 +53,44 @@ public sealed class AdamTests
     }
 
     [TestMethod]
+    [DataRow(2)]
+    [DataRow(3)]
+    public void Step_SplitOverThreads_BitIdenticalToOneThread(int threads)
+    {
+        // 40,007 weights cross the parallel threshold and end in a partial vector; 7 stays below one vector.
+        int[] lengths = [40_007, 7, 256];
+        using var pool = new WorkerPool(threads);
+        Parameter[] single = Parameters(lengths), parallel = Parameters(lengths);
+        var alone = new AdamW(weightDecay: 0.1f);
+        var split = new AdamW(weightDecay: 0.1f, pool: pool);
+        for (int step = 0; step < 3; step++)
+        {
+            foreach (var (a, b) in single.Zip(parallel))
+            {
+                float[] gradient = RandomValues.Uniform(a.Gradient.Length, (step * 10) + a.Gradient.Length);
+                gradient.CopyTo(a.Gradient, 0);
+                gradient.CopyTo(b.Gradient, 0);
+            }
+
+            alone.Step(single, 0.01f);
+            split.Step(parallel, 0.01f);
+        }
+
+        for (int p = 0; p < lengths.Length; p++)
+        {
+            CollectionAssert.AreEqual(single[p].Value, parallel[p].Value, $"parameter {p} ({lengths[p]} weights)");
+            Assert.IsTrue(single[p].Value.All(v => v != 0f), "every weight moved");
+        }
+    }
+
+    [TestMethod]
     public void RejectsInvalidHyperparameters()
     {
         Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => new Adam(beta1: 1f));
         Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => new Adam(beta2: 1.001f));
         Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => new Adam(epsilon: 0f));
     }
+
+    private static Parameter[] Parameters(int[] lengths)
+        => [.. lengths.Select((length, i) => new Parameter($"p{i}", 1, length, isWeight: i != 1))];
 }
