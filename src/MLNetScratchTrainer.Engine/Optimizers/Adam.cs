@@ -18,6 +18,10 @@ namespace MLNetScratchTrainer.Engine.Optimizers;
 /// <c>w -= (lr / (1 − β1^t))·m / (√v / √(1 − β2^t) + ε)</c>, which equals the rule above.
 /// With a worker pool, a step over many weights is split over its threads, each updating its own whole vectors of
 /// every parameter; the rule is element-wise, so the weights are bit-identical for any number of threads.
+/// A parameter whose gradient is row-sparse (<see cref="Parameter.GradientRows"/>, the first layer of a network fed
+/// sparse rows) has only those rows updated: the others keep their weights and moments until a batch touches them,
+/// with the bias correction of the global step count (the "lazy" Adam of TensorFlow's LazyAdam and PyTorch's
+/// SparseAdam). Their weight decay is lazy too. This keeps a step's cost proportional to the batch's non-zeros.
 /// </remarks>
 public sealed class Adam : IOptimizer, IParallelWork
 {
@@ -75,7 +79,7 @@ public sealed class Adam : IOptimizer, IParallelWork
         long weights = 0;
         for (int p = 0; p < parameters.Count; p++)
         {
-            weights += parameters[p].Value.Length;
+            weights += parameters[p].GradientRows is { } rows ? (long)rows.Length * parameters[p].Columns : parameters[p].Value.Length;
         }
 
         if (_pool is { ThreadCount: > 1 } && weights >= ParallelThreshold)
@@ -90,36 +94,57 @@ public sealed class Adam : IOptimizer, IParallelWork
         _parameters = [];
     }
 
-    /// <summary>Updates part <paramref name="part"/> of every parameter: its share of whole vectors, the last part also the partial one.</summary>
+    /// <summary>
+    /// Updates part <paramref name="part"/> of every parameter: its share of whole vectors (the last part also the
+    /// partial one), or, for a parameter with <see cref="Parameter.GradientRows"/>, its share of those rows.
+    /// </summary>
     void IParallelWork.Execute(int part, int partCount)
     {
         for (int p = 0; p < _parameters.Count; p++)
         {
-            float[] w = _parameters[p].Value;
-            float[] g = _parameters[p].Gradient;
-            float[] m = _state.Buffer(p, 0);
-            float[] v = _state.Buffer(p, 1);
-            float decayFactor = _parameters[p].IsWeight ? 1f - (_learningRate * _decoupledWeightDecay) : 1f;
-            int blocks = w.Length / VectorBlocks.Width;
-            int first = (int)((long)blocks * part / partCount) * VectorBlocks.Width;
-            int end = (int)((long)blocks * (part + 1) / partCount) * VectorBlocks.Width;
-            var gBlocks = MemoryMarshal.Cast<float, Vector<float>>(g.AsSpan(first, end - first));
-            var mBlocks = MemoryMarshal.Cast<float, Vector<float>>(m.AsSpan(first, end - first));
-            var vBlocks = MemoryMarshal.Cast<float, Vector<float>>(v.AsSpan(first, end - first));
-            var wBlocks = MemoryMarshal.Cast<float, Vector<float>>(w.AsSpan(first, end - first));
-            for (int b = 0; b < wBlocks.Length; b++)
+            var parameter = _parameters[p];
+            float decayFactor = parameter.IsWeight ? 1f - (_learningRate * _decoupledWeightDecay) : 1f;
+            if (parameter.GradientRows is { } rows)
             {
-                (mBlocks[b], vBlocks[b], wBlocks[b]) = Update(gBlocks[b], mBlocks[b], vBlocks[b], wBlocks[b], _stepSize, _correction, decayFactor);
+                int columns = parameter.Columns;
+                foreach (int row in rows.Span[(rows.Length * part / partCount)..(rows.Length * (part + 1) / partCount)])
+                {
+                    UpdateRange(p, row * columns, columns, decayFactor);
+                }
+
+                continue;
             }
 
-            int whole = blocks * VectorBlocks.Width;
-            if (part == partCount - 1 && whole < w.Length)
-            {
-                var (mean, variance, updated) = Update(VectorBlocks.Load(g, whole), VectorBlocks.Load(m, whole), VectorBlocks.Load(v, whole), VectorBlocks.Load(w, whole), _stepSize, _correction, decayFactor);
-                VectorBlocks.Store(mean, m, whole);
-                VectorBlocks.Store(variance, v, whole);
-                VectorBlocks.Store(updated, w, whole);
-            }
+            int blocks = parameter.Value.Length / VectorBlocks.Width;
+            int first = (int)((long)blocks * part / partCount) * VectorBlocks.Width;
+            int end = part == partCount - 1 ? parameter.Value.Length : (int)((long)blocks * (part + 1) / partCount) * VectorBlocks.Width;
+            UpdateRange(p, first, end - first, decayFactor);
+        }
+    }
+
+    /// <summary>Updates elements [start, start + length) of parameter <paramref name="p"/>: whole vectors, then the partial one.</summary>
+    private void UpdateRange(int p, int start, int length, float decayFactor)
+    {
+        var w = _parameters[p].Value.AsSpan(start, length);
+        var g = _parameters[p].Gradient.AsSpan(start, length);
+        var m = _state.Buffer(p, 0).AsSpan(start, length);
+        var v = _state.Buffer(p, 1).AsSpan(start, length);
+        int whole = length - (length % VectorBlocks.Width);
+        var gBlocks = MemoryMarshal.Cast<float, Vector<float>>(g[..whole]);
+        var mBlocks = MemoryMarshal.Cast<float, Vector<float>>(m[..whole]);
+        var vBlocks = MemoryMarshal.Cast<float, Vector<float>>(v[..whole]);
+        var wBlocks = MemoryMarshal.Cast<float, Vector<float>>(w[..whole]);
+        for (int b = 0; b < wBlocks.Length; b++)
+        {
+            (mBlocks[b], vBlocks[b], wBlocks[b]) = Update(gBlocks[b], mBlocks[b], vBlocks[b], wBlocks[b], _stepSize, _correction, decayFactor);
+        }
+
+        if (whole < length)
+        {
+            var (mean, variance, updated) = Update(VectorBlocks.Load(g, whole), VectorBlocks.Load(m, whole), VectorBlocks.Load(v, whole), VectorBlocks.Load(w, whole), _stepSize, _correction, decayFactor);
+            VectorBlocks.Store(mean, m, whole);
+            VectorBlocks.Store(variance, v, whole);
+            VectorBlocks.Store(updated, w, whole);
         }
     }
 

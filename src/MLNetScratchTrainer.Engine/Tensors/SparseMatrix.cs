@@ -85,6 +85,18 @@ public sealed class SparseMatrix
     /// <summary>Removes every row, keeping the buffers.</summary>
     public void Clear() => Rows = 0;
 
+    /// <summary>Appends a copy of row <paramref name="row"/> of <paramref name="source"/>, which must have as many columns.</summary>
+    public void AppendRowFrom(SparseMatrix source, int row)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        if (source.Columns != Columns)
+        {
+            throw new ArgumentException($"The source has {source.Columns} columns but this matrix has {Columns}.", nameof(source));
+        }
+
+        Append(source.RowIndices(row), source.RowValues(row));
+    }
+
     /// <summary>Appends a row given by its stored values and their columns (strictly increasing, each below <see cref="Columns"/>).</summary>
     /// <exception cref="ArgumentException">The spans differ in length, or a column index is out of range or out of order.</exception>
     public void AppendRow(ReadOnlySpan<int> indices, ReadOnlySpan<float> values)
@@ -104,6 +116,11 @@ public sealed class SparseMatrix
             }
         }
 
+        Append(indices, values);
+    }
+
+    private void Append(ReadOnlySpan<int> indices, ReadOnlySpan<float> values)
+    {
         int start = NonZeroCount;
         int end = checked(start + indices.Length);
         if (end > _values.Length)

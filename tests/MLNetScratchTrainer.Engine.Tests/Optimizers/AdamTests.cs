@@ -84,6 +84,50 @@ public sealed class AdamTests
     }
 
     [TestMethod]
+    public void Step_RowSparseGradient_UpdatesOnlyThoseRowsAsADenseStepWould()
+    {
+        // A 5 × 3 weight; step 1 touches every row, step 2 only rows 1 and 3. Dense Adam would move rows 0, 2 and 4
+        // again at step 2 (their first moment is not zero); the lazy update leaves them, and rows 1 and 3 get exactly
+        // the dense values.
+        var dense = new Parameter("w", 5, 3, isWeight: true);
+        var lazy = new Parameter("w", 5, 3, isWeight: true);
+        var denseAdam = new AdamW(weightDecay: 0.1f);
+        var lazyAdam = new AdamW(weightDecay: 0.1f);
+        float[] first = RandomValues.Uniform(15, 1);
+        float[] second = new float[15];
+        RandomValues.Uniform(3, 2).CopyTo(second, 3);
+        RandomValues.Uniform(3, 3).CopyTo(second, 9);
+
+        first.CopyTo(dense.Gradient, 0);
+        first.CopyTo(lazy.Gradient, 0);
+        lazy.GradientRows = new[] { 0, 1, 2, 3, 4 };
+        denseAdam.Step([dense], 0.01f);
+        lazyAdam.Step([lazy], 0.01f);
+        float[] afterFirst = (float[])lazy.Value.Clone();
+        CollectionAssert.AreEqual(dense.Value, lazy.Value, "every row touched: the same as dense");
+
+        second.CopyTo(dense.Gradient, 0);
+        second.CopyTo(lazy.Gradient, 0);
+        lazy.GradientRows = new[] { 1, 3 };
+        denseAdam.Step([dense], 0.01f);
+        lazyAdam.Step([lazy], 0.01f);
+
+        for (int i = 0; i < 15; i++)
+        {
+            int row = i / 3;
+            if (row is 1 or 3)
+            {
+                Assert.AreEqual(dense.Value[i], lazy.Value[i], $"touched row {row}");
+            }
+            else
+            {
+                Assert.AreEqual(afterFirst[i], lazy.Value[i], $"untouched row {row} kept");
+                Assert.AreNotEqual(afterFirst[i], dense.Value[i], $"dense Adam moves row {row}");
+            }
+        }
+    }
+
+    [TestMethod]
     public void RejectsInvalidHyperparameters()
     {
         Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => new Adam(beta1: 1f));
