@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Running;
 using MLNetScratchTrainer.Benchmarks;
 using MLNetScratchTrainer.Benchmarks.MlNet;
+using MLNetScratchTrainer.Benchmarks.Text;
 using MLNetScratchTrainer.Benchmarks.Training;
 
 switch (args.FirstOrDefault())
@@ -16,6 +17,9 @@ switch (args.FirstOrDefault())
         break;
     case "steps":
         StepBreakdown.Run(args.Skip(1).ToArray());
+        break;
+    case "text":
+        TextComparison.Run(args.Skip(1).ToArray());
         break;
     case "inference":
         InferenceLatency.Run(args.Skip(1).ToArray());
