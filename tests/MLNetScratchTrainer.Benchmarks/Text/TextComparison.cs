@@ -61,6 +61,8 @@ public static class TextComparison
             $"test AUC {auc:F4}   (featurize {featurizeSeconds:F1} s)");
     }
 
+    private static double Milliseconds(long ticks, int steps) => ticks * 1e3 / Stopwatch.Frequency / steps;
+
     private static string FindData()
     {
         for (var directory = new DirectoryInfo(Environment.CurrentDirectory); directory is not null; directory = directory.Parent)
@@ -136,6 +138,7 @@ public static class TextComparison
         var batch = new SparseMatrix(train.Features.Columns);
         var labels = new float[batchSize];
         int[] order = [.. Enumerable.Range(0, train.Labels.Length)];
+        long forward = 0, backward = 0, step = 0, touched = 0;
         for (int epoch = 0; epoch < epochs; epoch++)
         {
             rng.Shuffle(order);
@@ -149,11 +152,21 @@ public static class TextComparison
                     labels[i] = train.Labels[order[first + i]];
                 }
 
+                long start = Stopwatch.GetTimestamp();
                 sparse.ForwardLoss(batch, labels.AsSpan(0, rows), default);
+                long afterForward = Stopwatch.GetTimestamp();
                 sparse.Backward();
+                long afterBackward = Stopwatch.GetTimestamp();
                 optimizer.Step(network.Parameters, learningRate);
+                touched += network.Parameters[0].GradientRows!.Value.Length;
+                (forward, backward, step) = (forward + afterForward - start, backward + afterBackward - afterForward, step + Stopwatch.GetTimestamp() - afterBackward);
             }
         }
+
+        int steps = epochs * ((order.Length + batchSize - 1) / batchSize);
+        Console.WriteLine(
+            $"  mlp: {epochs} epochs, {steps} steps; per step {Milliseconds(forward, steps):F2} ms forward + loss, {Milliseconds(backward, steps):F2} ms backward, " +
+            $"{Milliseconds(step, steps):F2} ms AdamW ({touched / steps:N0} of {train.Features.Columns:N0} first-layer rows touched per step)");
 
         var test = SparseRows.Read(testView, "Features", "Label");
         var logits = sparse.Forward(test.Features, training: false);
