@@ -6,14 +6,15 @@ namespace MLNetScratchTrainer.Engine.Training;
 /// <summary>
 /// Loss and metric of a network on a set of rows, in inference mode: accuracy for classification,
 /// R² (coefficient of determination, on the network's scale) for regression. Weighted when the data has weights.
+/// Sparse data runs through <paramref name="sparseNetwork"/>, which shares the network's weights.
 /// </summary>
-internal sealed class Evaluator(Network network, MlpTask task, int batchSize)
+internal sealed class Evaluator(Network network, SparseInputNetwork? sparseNetwork, MlpTask task, int batchSize)
 {
     private BatchBuffer? _buffer;
 
     public (double Loss, double Metric) Evaluate(Dataset data, float[] labels, ReadOnlySpan<int> rows)
     {
-        _buffer ??= new BatchBuffer(batchSize, data.FeatureCount, data.LabelWidth);
+        _buffer ??= new BatchBuffer(batchSize, data.FeatureCount, data.LabelWidth, sparse: data.SparseFeatures is not null);
         double lossSum = 0, weightSum = 0, correct = 0;
         int width = data.LabelWidth;
         var sums = new RegressionSums(width, labels, rows);
@@ -21,7 +22,9 @@ internal sealed class Evaluator(Network network, MlpTask task, int batchSize)
         {
             var batch = rows.Slice(first, Math.Min(batchSize, rows.Length - first));
             _buffer.Gather(data, labels, batch);
-            var logits = network.Forward(_buffer.Features, training: false);
+            var logits = _buffer.SparseFeatures is { } sparseRows
+                ? sparseNetwork!.Forward(sparseRows, training: false)
+                : network.Forward(_buffer.Features, training: false);
             double batchWeight = 0;
             for (int i = 0; i < batch.Length; i++)
             {

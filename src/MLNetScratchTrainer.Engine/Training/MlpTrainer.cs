@@ -42,10 +42,10 @@ public sealed class MlpTrainer
     {
         ArgumentNullException.ThrowIfNull(train);
         var architecture = initialModel?.Architecture ?? CreateArchitecture(train, validation);
-        CheckData(architecture, train, nameof(train));
+        CheckData(architecture, train, nameof(train), train);
         if (validation is not null)
         {
-            CheckData(architecture, validation, nameof(validation));
+            CheckData(architecture, validation, nameof(validation), train);
         }
 
         var targetScaling = architecture.Task == MlpTask.Regression && Options.StandardizeRegressionTargets
@@ -70,7 +70,8 @@ public sealed class MlpTrainer
             initialModel.CopyTensorsTo(network);
         }
 
-        var run = new TrainingRun(this, architecture, network, targetScaling);
+        var sparseNetwork = train.SparseFeatures is null ? null : new SparseInputNetwork(network, new SparseGemm(pool));
+        var run = new TrainingRun(this, architecture, network, sparseNetwork, targetScaling, pool);
         var history = run.Execute(train, trainRows, validationData, validationRows, cancellationToken);
         return MlpModel.FromNetwork(architecture, network, history, targetScaling);
     }
@@ -103,8 +104,20 @@ public sealed class MlpTrainer
         return count;
     }
 
-    private static void CheckData(MlpArchitecture architecture, Dataset data, string name)
+    private void CheckData(MlpArchitecture architecture, Dataset data, string name, Dataset train)
     {
+        if ((data.SparseFeatures is null) != (train.SparseFeatures is null))
+        {
+            throw new ArgumentException($"The {name} data is {(data.SparseFeatures is null ? "dense" : "sparse")} but the training data is not: both must be sparse or both dense.", name);
+        }
+
+        if (data.SparseFeatures is not null && (Options.Optimizer is not (OptimizerKind.Adam or OptimizerKind.AdamW) || (Options.WeightDecay > 0 && Options.Optimizer != OptimizerKind.AdamW)))
+        {
+            throw new ArgumentException(
+                $"Sparse features train with Adam or AdamW, which update only the first-layer rows a batch touches, and with decoupled weight decay (AdamW); " +
+                $"the options ask for {Options.Optimizer} with weight decay {Options.WeightDecay}.", name);
+        }
+
         if (data.FeatureCount != architecture.InputSize)
         {
             throw new ArgumentException($"The {name} data has {data.FeatureCount} features per row but the network expects {architecture.InputSize}.", name);
@@ -164,7 +177,8 @@ public sealed class MlpTrainer
     }
 
     /// <summary>The state of one call of <see cref="Fit"/>: buffers, optimizer, snapshots and records.</summary>
-    private sealed class TrainingRun(MlpTrainer trainer, MlpArchitecture architecture, Network network, TargetScaling? targetScaling)
+    /// <remarks>A sparse data set trains through <paramref name="sparseNetwork"/>, which shares the network's weights.</remarks>
+    private sealed class TrainingRun(MlpTrainer trainer, MlpArchitecture architecture, Network network, SparseInputNetwork? sparseNetwork, TargetScaling? targetScaling, WorkerPool? pool)
     {
         private readonly MlpTrainerOptions _options = trainer.Options;
         private readonly List<EpochRecord> _epochs = [];
@@ -173,13 +187,13 @@ public sealed class MlpTrainer
 
         public TrainingHistory Execute(Dataset train, int[] trainRows, Dataset validationData, int[] validationRows, CancellationToken cancellationToken)
         {
-            var optimizer = OptimizerFactory.Create(_options.Optimizer, _options.OptimizerSettings with { WeightDecay = _options.WeightDecay });
+            var optimizer = OptimizerFactory.Create(_options.Optimizer, _options.OptimizerSettings with { WeightDecay = _options.WeightDecay }, pool);
             bool coupledDecay = _options.WeightDecay > 0 && _options.Optimizer != OptimizerKind.AdamW;
             float[] trainLabels = ScaledLabels(train);
             float[] validationLabels = ReferenceEquals(validationData, train) ? trainLabels : ScaledLabels(validationData);
             int batchSize = Math.Min(_options.BatchSize, trainRows.Length);
-            var batch = new BatchBuffer(batchSize, train.FeatureCount, train.LabelWidth);
-            var evaluator = new Evaluator(network, architecture.Task, Math.Max(batchSize, 256));
+            var batch = new BatchBuffer(batchSize, train.FeatureCount, train.LabelWidth, sparse: sparseNetwork is not null);
+            var evaluator = new Evaluator(network, sparseNetwork, architecture.Task, Math.Max(batchSize, 256));
             var shuffler = new Rng(_options.Seed ^ 0x51F7);
             int batches = (trainRows.Length + batchSize - 1) / batchSize;
             double bestLoss = double.PositiveInfinity;
@@ -205,7 +219,7 @@ public sealed class MlpTrainer
 
                     var rows = trainRows.AsSpan(b * batchSize, Math.Min(batchSize, trainRows.Length - (b * batchSize)));
                     batch.Gather(train, trainLabels, rows);
-                    double loss = network.ForwardLoss(batch.Features, batch.Labels, batch.Weights);
+                    double loss = sparseNetwork?.ForwardLoss(batch.SparseFeatures!, batch.Labels, batch.Weights) ?? network.ForwardLoss(batch.Features, batch.Labels, batch.Weights);
                     if (!double.IsFinite(loss))
                     {
                         throw new TrainingDivergedException(
@@ -213,7 +227,15 @@ public sealed class MlpTrainer
                             $"Lower the learning rate (it was {rate}), standardise the features, or set GradientClipNorm.");
                     }
 
-                    network.Backward();
+                    if (sparseNetwork is null)
+                    {
+                        network.Backward();
+                    }
+                    else
+                    {
+                        sparseNetwork.Backward();
+                    }
+
                     if (coupledDecay)
                     {
                         WeightDecay.AddL2Gradient(network.Parameters, _options.WeightDecay);
