@@ -9,7 +9,9 @@ namespace MLNetScratchTrainer.Trainers;
 /// Reads the training columns of a data view, through one cursor, into an engine <see cref="Dataset"/>. The caller
 /// does not need to cache the data view: it is read once, and each row's features are copied once, into their place in
 /// the data set's array (see <see cref="FeatureBuffer"/>). Rows with a missing or invalid value stop the read with an
-/// error naming the row and column, or, when asked, are skipped and counted in the log.
+/// error naming the row and column, or, when asked, are skipped and counted in the log. Feature vectors of
+/// <see cref="SparseFeatureBuffer.SlotThreshold"/> slots or more (text features) are read as sparse rows instead and never
+/// densified (see <see cref="SparseFeatureBuffer"/>).
 /// </summary>
 internal static class DatasetReader
 {
@@ -24,7 +26,9 @@ internal static class DatasetReader
     /// <exception cref="ArgumentException">A row is invalid (and <paramref name="dropInvalidRows"/> is false), or no valid row remains.</exception>
     public static Dataset Read(IDataView data, TrainingColumns columns, Func<DataViewRow, Func<float>> createLabelReader, string labelRequirement, bool dropInvalidRows, IChannel channel, string dataName)
     {
-        var features = new FeatureBuffer(columns.FeatureCount, data.GetRowCount());
+        bool sparse = columns.FeatureCount >= SparseFeatureBuffer.SlotThreshold;
+        var features = sparse ? null : new FeatureBuffer(columns.FeatureCount, data.GetRowCount());
+        var sparseFeatures = sparse ? new SparseFeatureBuffer(columns.FeatureCount) : null;
         var labels = new List<float>();
         var weights = columns.Weight is null ? null : new List<float>();
         VBuffer<float> buffer = default;
@@ -38,12 +42,22 @@ internal static class DatasetReader
             for (; cursor.MoveNext(); position++)
             {
                 getFeatures(ref buffer);
-                var row = features.NextRow();
-                buffer.CopyTo(row);
                 float label = getLabel();
                 float weight = 1f;
                 getWeight?.Invoke(ref weight);
-                string? problem = FindProblem(row, label, weight, columns, labelRequirement);
+                string? problem;
+                if (sparseFeatures is not null)
+                {
+                    int slot = sparseFeatures.Stage(buffer);
+                    problem = slot >= 0 ? NonFiniteFeature(slot, sparseFeatures.StagedValue(slot), columns) : FindProblem([], label, weight, columns, labelRequirement);
+                }
+                else
+                {
+                    var row = features!.NextRow();
+                    buffer.CopyTo(row);
+                    problem = FindProblem(row, label, weight, columns, labelRequirement);
+                }
+
                 if (problem is not null)
                 {
                     if (!dropInvalidRows)
@@ -57,7 +71,8 @@ internal static class DatasetReader
                     continue;
                 }
 
-                features.Commit();
+                features?.Commit();
+                sparseFeatures?.Commit();
                 labels.Add(label);
                 weights?.Add(weight);
             }
@@ -75,8 +90,14 @@ internal static class DatasetReader
                 : $"All {position} rows of the {dataName} hold a missing or invalid value and were skipped; none is left to train on.");
         }
 
-        return new Dataset(features.ToArray(), columns.FeatureCount, [.. labels], weights: weights is null ? null : [.. weights]);
+        float[]? rowWeights = weights is null ? null : [.. weights];
+        return sparseFeatures is not null
+            ? new Dataset(sparseFeatures.Rows, [.. labels], weights: rowWeights)
+            : new Dataset(features!.ToArray(), columns.FeatureCount, [.. labels], weights: rowWeights);
     }
+
+    private static string NonFiniteFeature(int slot, float value, TrainingColumns columns)
+        => $"slot {slot} of feature column '{columns.Features.Name}' is {value}; every feature must be a finite number";
 
     private static string? FindProblem(ReadOnlySpan<float> row, float label, float weight, TrainingColumns columns, string labelRequirement)
     {
@@ -84,7 +105,7 @@ internal static class DatasetReader
         {
             if (!float.IsFinite(row[slot]))
             {
-                return $"slot {slot} of feature column '{columns.Features.Name}' is {row[slot]}; every feature must be a finite number";
+                return NonFiniteFeature(slot, row[slot], columns);
             }
         }
 
