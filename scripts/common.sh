@@ -1,9 +1,11 @@
 # Shared by test.sh: finds the test and example projects.
 
+# Test projects only: helper programs under tests/ (child processes such as MLNetScratchTrainer.ColdLoader, benchmarks)
+# are not marked <IsTestProject>true</IsTestProject>.
 test_projects() {
   for p in tests/*/*.csproj; do
     [ -e "$p" ] || continue
-    case "$p" in *Benchmarks*|*Fuzz*) continue ;; esac
+    grep -q '<IsTestProject>true</IsTestProject>' "$p" || continue
     echo "$p"
   done
 }

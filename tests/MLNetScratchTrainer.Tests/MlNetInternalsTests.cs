@@ -2,7 +2,9 @@ using System.Reflection;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using MLNetScratchTrainer.Interop;
+using MLNetScratchTrainer.Engine.Models;
 using MLNetScratchTrainer.Persistence;
+using MLNetScratchTrainer.Transformers;
 
 namespace MLNetScratchTrainer.Tests;
 
@@ -36,14 +38,46 @@ public sealed class MlNetInternalsTests
     }
 
     [TestMethod]
-    public void TheLoaderAssemblyRegistersTheMlpLoader()
+    public void TheShippedLoaderAssemblyRegistersTheMlpLoader()
     {
-        var loader = Assembly.Load(MlpPersistence.LoaderAssemblyName);
+        var loader = Assembly.Load(LoaderAssembly.Name);
 
         new MLContext().ComponentCatalog.RegisterAssembly(loader);
 
         // The attribute is internal to Microsoft.ML.Core; the runtime instantiates it only thanks to IgnoresAccessChecksTo.
-        Assert.IsTrue(loader.GetCustomAttributes().Any(attribute => attribute.GetType().FullName == "Microsoft.ML.LoadableClassAttribute"));
+        var loadableClass = loader.GetCustomAttributes().Single(attribute => attribute.GetType().FullName == "Microsoft.ML.LoadableClassAttribute");
+        var loadNames = (string[])loadableClass.GetType().GetProperty("LoadNames")!.GetValue(loadableClass)!;
+        CollectionAssert.AreEqual(new[] { MlpPersistence.LoaderSignature }, loadNames);
+        Assert.AreEqual(Path.GetDirectoryName(typeof(MlpPersistence).Assembly.Location), Path.GetDirectoryName(loader.Location), "shipped beside the plugin");
+    }
+
+    [TestMethod]
+    public void TheLoaderAssemblyCanBeWrittenAgainstThisMlNet()
+    {
+        // What the build does: an ML.NET without one of the internals fails here with a MissingMemberException naming it.
+        using var directory = new TemporaryDirectory();
+        string first = directory.File("first.dll");
+        string second = directory.File("second.dll");
+
+        LoaderAssemblyWriter.Write(first);
+        LoaderAssemblyWriter.Write(second);
+
+        CollectionAssert.AreEqual(File.ReadAllBytes(first), File.ReadAllBytes(second), "the same plugin gives the same bytes");
+        CollectionAssert.AreEqual(File.ReadAllBytes(first), File.ReadAllBytes(Assembly.Load(LoaderAssembly.Name).Location), "the shipped assembly is up to date");
+    }
+
+    [TestMethod]
+    public void FittedAndLoadedTransformersAreMlNetPredictionTransformers()
+    {
+        var singleFeature = MlNetInternals.SingleFeaturePredictionTransformerInterface;
+        var ml = new MLContext(seed: 1);
+        var data = TestPipelines.Load(ml, MlpTask.Regression, vectorFeatures: true);
+        var fitted = ((IEnumerable<ITransformer>)TestPipelines.Mlp(ml, MlpTask.Regression, data, FastOptions.Create(epochs: 1)).Fit(data.Data)).OfType<MlpRegressionTransformer>().Single();
+
+        Assert.IsTrue(singleFeature.IsInstanceOfType(fitted));
+        Assert.AreEqual(fitted.FeatureColumnName, singleFeature.GetProperty("FeatureColumnName")!.GetValue(fitted));
+        Assert.IsTrue(singleFeature.IsInstanceOfType(LoaderAssembly.CreateMulticlass(fitted.Model, "F", labelKeyValues: null)));
+        Assert.IsTrue(singleFeature.IsInstanceOfType(LoaderAssembly.CreateBinary(fitted.Model, "F")));
     }
 
     [TestMethod]

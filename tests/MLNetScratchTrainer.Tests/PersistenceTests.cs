@@ -75,22 +75,6 @@ public sealed class PersistenceTests
     }
 
     [TestMethod]
-    public void AProcessThatNeverUsedThePluginIsToldToRegister()
-    {
-        using var directory = new TemporaryDirectory();
-        string path = directory.File("cold.zip");
-        TrainAndSave(MlpTask.Regression, path);
-
-        var (failed, failure) = ColdProcess.Run(ColdProcess.Load, path);
-        var (succeeded, success) = ColdProcess.Run(ColdProcess.RegisterAndLoad, path);
-
-        Assert.AreEqual(1, failed, failure);
-        StringAssert.Contains(failure, "FileNotFoundException");
-        StringAssert.Contains(failure, "call MlpPersistence.Register() before loading");
-        Assert.AreEqual(0, succeeded, success);
-    }
-
-    [TestMethod]
     public void ModelAndHistorySurviveSaving()
     {
         var ml = new MLContext(seed: 1);

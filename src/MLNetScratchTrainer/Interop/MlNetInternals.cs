@@ -23,7 +23,13 @@ namespace MLNetScratchTrainer.Interop;
 /// <item>Reading a model: the <c>ModelLoadContext</c> that ML.NET passes to a loader is an internal class.</item>
 /// <item>Registering a loader: ML.NET finds loaders through the internal <c>LoadableClassAttribute</c> on an assembly,
 /// with the internal delegate type <c>SignatureLoadModel</c> as signature.</item>
+/// <item>Permutation feature importance on a whole pipeline: ML.NET looks for the internal non-generic interface
+/// <c>Microsoft.ML.ISingleFeaturePredictionTransformer</c> on the pipeline's last predictor.</item>
 /// </list>
+/// <para>
+/// The last two cannot be declared in C#; <see cref="LoaderAssemblyWriter"/> declares them, at build time, in the assembly
+/// <c>MLNetScratchTrainer.Loaders.dll</c> that ships beside the plugin (see <see cref="LoaderAssembly"/>).
+/// </para>
 /// <para>
 /// Each member is looked up by name, lazily, from the assembly that defines a public neighbour type, and a missing one
 /// throws a <see cref="MissingMemberException"/> naming it. These names are stable across ML.NET 1.x–5.0 (they are
@@ -44,6 +50,30 @@ internal static class MlNetInternals
 
     /// <summary>Simple name of Microsoft.ML.Core, for <c>IgnoresAccessChecksToAttribute</c>.</summary>
     public static string CoreAssemblyName => Core.GetName().Name!;
+
+    /// <summary>Simple name of Microsoft.ML.Data, for <c>IgnoresAccessChecksToAttribute</c>.</summary>
+    public static string DataAssemblyName => Data.GetName().Name!;
+
+    /// <summary>
+    /// The internal interface <c>Microsoft.ML.ISingleFeaturePredictionTransformer</c> (an <see cref="ITransformer"/> with a
+    /// <c>string FeatureColumnName { get; }</c>), which the pipeline overloads of <c>PermutationFeatureImportance</c> require
+    /// of the last prediction transformer.
+    /// </summary>
+    public static Type SingleFeaturePredictionTransformerInterface
+    {
+        get
+        {
+            var type = RequireType(Data, "Microsoft.ML.ISingleFeaturePredictionTransformer");
+            var getter = type.GetProperty("FeatureColumnName", Instance)?.GetMethod;
+            if (!type.IsInterface || getter is null || getter.ReturnType != typeof(string) || !typeof(ITransformer).IsAssignableFrom(type)
+                || type.GetMethods().Length != 1)
+            {
+                throw Missing(type, "FeatureColumnName (as the interface's only member, a string getter, on an ITransformer)");
+            }
+
+            return type;
+        }
+    }
 
     /// <summary>
     /// The environment behind a trainers catalog such as <c>mlContext.MulticlassClassification.Trainers</c>:

@@ -2,6 +2,7 @@ using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Runtime;
 using MLNetScratchTrainer.Engine.Models;
+using MLNetScratchTrainer.Interop;
 using MLNetScratchTrainer.Transformers;
 
 namespace MLNetScratchTrainer.Trainers;
@@ -70,5 +71,5 @@ public sealed class MlpBinaryTrainer : MlpTrainerBase<MlpBinaryTransformer>
 
     /// <inheritdoc />
     private protected override MlpBinaryTransformer CreateTransformer(MlpModel model, string featureColumnName, DataViewSchema.Column label)
-        => new(model, featureColumnName);
+        => LoaderAssembly.CreateBinary(model, featureColumnName);
 }

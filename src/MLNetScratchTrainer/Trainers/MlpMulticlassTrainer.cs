@@ -101,5 +101,5 @@ public sealed class MlpMulticlassTrainer : MlpTrainerBase<MlpMulticlassTransform
 
     /// <inheritdoc />
     private protected override MlpMulticlassTransformer CreateTransformer(MlpModel model, string featureColumnName, DataViewSchema.Column label)
-        => new(model, featureColumnName, label.Type is KeyDataViewType ? LabelKeyValues.FromColumn(label, model.OutputSize) : LabelKeyValues.ClassIndices(model.OutputSize));
+        => LoaderAssembly.CreateMulticlass(model, featureColumnName, label.Type is KeyDataViewType ? LabelKeyValues.FromColumn(label, model.OutputSize) : LabelKeyValues.ClassIndices(model.OutputSize));
 }

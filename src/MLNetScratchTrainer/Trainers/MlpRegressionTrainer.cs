@@ -2,6 +2,7 @@ using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Runtime;
 using MLNetScratchTrainer.Engine.Models;
+using MLNetScratchTrainer.Interop;
 using MLNetScratchTrainer.Transformers;
 
 namespace MLNetScratchTrainer.Trainers;
@@ -46,5 +47,5 @@ public sealed class MlpRegressionTrainer : MlpTrainerBase<MlpRegressionTransform
 
     /// <inheritdoc />
     private protected override MlpRegressionTransformer CreateTransformer(MlpModel model, string featureColumnName, DataViewSchema.Column label)
-        => new(model, featureColumnName);
+        => LoaderAssembly.CreateRegression(model, featureColumnName);
 }

@@ -9,7 +9,7 @@ namespace MLNetScratchTrainer.Transformers;
 /// A trained binary Mlp. Adds, as ML.NET's binary classifiers do, <c>Score</c> (the network's log-odds, a margin around 0),
 /// <c>Probability</c> (P(true), the sigmoid of the score) and <c>PredictedLabel</c> (true when the score is above 0).
 /// </summary>
-public sealed class MlpBinaryTransformer : MlpTransformerBase
+public class MlpBinaryTransformer : MlpTransformerBase
 {
     private const string Kind = "BinaryClassification";
 

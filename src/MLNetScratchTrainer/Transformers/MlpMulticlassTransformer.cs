@@ -9,7 +9,7 @@ namespace MLNetScratchTrainer.Transformers;
 /// values when it has them) and <c>PredictedLabel</c> (a key of the label's key type, carrying its key values, so that
 /// <c>MapKeyToValue</c> restores the original labels; 0, the missing key, when the features hold NaN).
 /// </summary>
-public sealed class MlpMulticlassTransformer : MlpTransformerBase
+public class MlpMulticlassTransformer : MlpTransformerBase
 {
     private const string Kind = "MulticlassClassification";
 

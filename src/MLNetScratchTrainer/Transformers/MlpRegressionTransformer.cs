@@ -5,7 +5,7 @@ using MLNetScratchTrainer.Engine.Models;
 namespace MLNetScratchTrainer.Transformers;
 
 /// <summary>A trained regression Mlp. Adds <c>Score</c>, the predicted value in the label's own scale.</summary>
-public sealed class MlpRegressionTransformer : MlpTransformerBase
+public class MlpRegressionTransformer : MlpTransformerBase
 {
     internal MlpRegressionTransformer(MlpModel model, string featureColumnName)
         : base(model, featureColumnName)

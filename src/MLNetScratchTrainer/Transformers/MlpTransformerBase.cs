@@ -2,14 +2,23 @@ using Microsoft.ML;
 using Microsoft.ML.Data;
 using MLNetScratchTrainer.Engine.Models;
 using MLNetScratchTrainer.Engine.Training;
+using MLNetScratchTrainer.Interop;
+using MLNetScratchTrainer.Onnx;
 using MLNetScratchTrainer.Persistence;
 
 namespace MLNetScratchTrainer.Transformers;
 
 /// <summary>
 /// A trained Mlp in an ML.NET pipeline: reads a feature vector per row and adds the task's output columns, lazily.
-/// Works with <c>Transform</c>, <c>PredictionEngine</c>, ML.NET's evaluators and <c>mlContext.Model.Save</c>/<c>Load</c>.
+/// Works with <c>Transform</c>, <c>PredictionEngine</c>, ML.NET's evaluators, permutation feature importance and
+/// <c>mlContext.Model.Save</c>/<c>Load</c>.
 /// </summary>
+/// <remarks>
+/// The trainers and the model loader create each task's transformer as a subclass defined in
+/// <c>MLNetScratchTrainer.Loaders.dll</c>, which adds ML.NET's internal prediction-transformer interface (see
+/// <see cref="Interop.LoaderAssemblyWriter"/>); code sees, and casts to, the public types. Their constructors are internal,
+/// so no other subclass can exist.
+/// </remarks>
 public abstract class MlpTransformerBase : ISingleFeaturePredictionTransformer<MlpModel>
 {
     private protected MlpTransformerBase(MlpModel model, string featureColumnName)
@@ -46,12 +55,16 @@ public abstract class MlpTransformerBase : ISingleFeaturePredictionTransformer<M
     /// <exception cref="ArgumentException">The feature column is missing, not a vector of Single, or of the wrong size.</exception>
     public DataViewSchema GetOutputSchema(DataViewSchema inputSchema) => new SchemaBinding(this, inputSchema).OutputSchema;
 
-    /// <summary>Adds the output columns to <paramref name="input"/>, lazily: nothing is computed until a cursor reads them.</summary>
+    /// <summary>
+    /// Adds the output columns to <paramref name="input"/>, lazily: nothing is computed until a cursor reads them. The result
+    /// also takes part in ML.NET's <c>mlContext.Model.ConvertToOnnx</c>, which then writes the Mlp into its file.
+    /// </summary>
     /// <exception cref="ArgumentException">The feature column is missing, not a vector of Single, or of the wrong size.</exception>
     public IDataView Transform(IDataView input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        return new ScoredDataView(input, new SchemaBinding(this, input.Schema));
+        var scored = new ScoredDataView(input, new SchemaBinding(this, input.Schema));
+        return OnnxSavableView.Wrap(scored, input, context => ConvertToOnnxPart.Write(this, scored.Schema, context));
     }
 
     /// <summary>The row-to-row mapper for <paramref name="inputSchema"/> (used by <c>PredictionEngine</c>).</summary>

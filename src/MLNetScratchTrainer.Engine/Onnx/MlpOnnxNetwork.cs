@@ -1,0 +1,89 @@
+using MLNetScratchTrainer.Engine.Layers;
+using MLNetScratchTrainer.Engine.Models;
+
+namespace MLNetScratchTrainer.Engine.Onnx;
+
+/// <summary>
+/// Appends a trained <see cref="MlpModel"/> to an <see cref="OnnxGraph"/>: one Gemm per dense layer (batch normalisation
+/// folded in), the hidden activation after each hidden layer, no dropout (the identity at inference), then the head:
+/// Softmax (multiclass), Sigmoid (binary) or the regression targets' de-standardisation (y·scale + mean).
+/// </summary>
+public static class MlpOnnxNetwork
+{
+    /// <summary>Appends the network reading <paramref name="input"/> (shape [N, <see cref="MlpModel.InputSize"/>]).</summary>
+    /// <returns>The names of the logits and the predictions (probabilities or values), both [N, <see cref="MlpModel.OutputSize"/>].</returns>
+    /// <exception cref="NotSupportedException">The network holds a layer with no ONNX counterpart here (the Step activation).</exception>
+    public static MlpOnnxTensors Append(OnnxGraph graph, MlpModel model, string input)
+    {
+        ArgumentNullException.ThrowIfNull(graph);
+        ArgumentNullException.ThrowIfNull(model);
+        string x = input;
+        DenseFolding? pending = null;
+        int layerIndex = 0;
+        foreach (var layer in model.CreateNetwork().Layers)
+        {
+            switch (layer)
+            {
+                case Dense dense:
+                    x = Flush(graph, pending, x, ref layerIndex);
+                    pending = DenseFolding.From(dense);
+                    break;
+                case BatchNorm batchNorm when pending is not null:
+                    pending.Fold(batchNorm);
+                    break;
+                case Dropout:
+                    break;
+                default:
+                    x = Flush(graph, pending, x, ref layerIndex);
+                    pending = null;
+                    x = AppendActivation(graph, layer, x);
+                    break;
+            }
+        }
+
+        string logits = Flush(graph, pending, x, ref layerIndex);
+        string predictions = model.Architecture.Task switch
+        {
+            MlpTask.MulticlassClassification => graph.AddNode("Softmax", [logits], "probabilities_2d", OnnxAttribute.Of("axis", 1L)),
+            MlpTask.BinaryClassification => graph.AddNode("Sigmoid", [logits], "probability_2d"),
+            _ => Destandardise(graph, model.TargetScaling, logits),
+        };
+        return new MlpOnnxTensors(logits, predictions);
+    }
+
+    private static string Flush(OnnxGraph graph, DenseFolding? dense, string x, ref int layerIndex)
+    {
+        if (dense is null)
+        {
+            return x;
+        }
+
+        string weight = graph.AddFloats($"dense{layerIndex}.weight", dense.Weight, dense.InputSize, dense.OutputSize);
+        string bias = graph.AddFloats($"dense{layerIndex}.bias", dense.Bias, dense.OutputSize);
+        return graph.AddNode("Gemm", [x, weight, bias], $"dense{layerIndex++}");
+    }
+
+    private static string AppendActivation(OnnxGraph graph, ILayer layer, string x) => layer switch
+    {
+        Relu => graph.AddNode("Relu", [x], "relu"),
+        LeakyRelu leaky => graph.AddNode("LeakyRelu", [x], "leaky_relu", OnnxAttribute.Of("alpha", leaky.Slope)),
+        Sigmoid => graph.AddNode("Sigmoid", [x], "sigmoid"),
+        Tanh => graph.AddNode("Tanh", [x], "tanh"),
+        Identity => x,
+        _ => throw new NotSupportedException($"The layer {layer.GetType().Name} has no ONNX export; export supports Dense, BatchNorm, Dropout, ReLU, LeakyReLU, Sigmoid, Tanh and Identity."),
+    };
+
+    // The engine maps outputs back with y·scale + mean (TargetScaling.Invert); the same two float operations here.
+    private static string Destandardise(OnnxGraph graph, TargetScaling? scaling, string logits)
+    {
+        if (scaling is null)
+        {
+            return logits;
+        }
+
+        string scale = graph.AddFloats("target_scale", [.. scaling.Scale], scaling.Scale.Count);
+        string mean = graph.AddFloats("target_mean", [.. scaling.Mean], scaling.Mean.Count);
+        string scaled = graph.AddNode("Mul", [logits, scale], "target_scaled");
+        return graph.AddNode("Add", [scaled, mean], "values_2d");
+    }
+}
