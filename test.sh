@@ -1,35 +1,45 @@
 #!/usr/bin/env bash
 # Builds everything, runs every test project and a smoke run of every example, and ends with one line
-# "Tests: N passed, N failed, N skipped".
+# "Tests: N passed, N failed, N skipped" (counted from the test runs' TRX files; the examples are reported on a line of
+# their own just before it, and a failing example fails the run too).
 set -uo pipefail
 cd "$(dirname "$0")"
 source scripts/common.sh
 
-passed=0; failed=0; skipped=0
-log_dir=$(mktemp -d)
+work_dir=$(mktemp -d)
+trap 'rm -rf "$work_dir"' EXIT
 
+# One attribute of the <Counters> element of a TRX file, such as passed="12".
+trx_counter() { grep -o '<Counters [^>]*>' "$1" | grep -o " $2=\"[0-9]*\"" | grep -o '[0-9]\+' || echo 0; }
+
+passed=0; failed=0; skipped=0
 for project in $(test_projects); do
   name=$(basename "$(dirname "$project")")
   echo "== $name"
-  if ! dotnet test "$project" -c Release --logger "console;verbosity=minimal" 2>&1 | tee "$log_dir/$name.log" | grep -E "error|Failed |Passed!|Failed!|Skipped |^\s+(Assert|at |Expected)" ; then :; fi
-  summary=$(grep -E "(Passed|Failed)! +- +Failed: +[0-9]+, +Passed: +[0-9]+, +Skipped: +[0-9]+" "$log_dir/$name.log" | tail -n 1)
-  if [ -z "$summary" ]; then
+  dotnet test "$project" -c Release --logger "console;verbosity=minimal" --logger "trx;LogFileName=$name.trx" \
+      --results-directory "$work_dir/$name" 2>&1 | tee "$work_dir/$name.log" \
+    | grep -E "error|Failed |Passed!|Failed!|Skipped |^\s+(Assert|at |Expected)" || true
+  trx="$work_dir/$name/$name.trx"
+  if [ ! -f "$trx" ]; then
     echo "   $name did not build or run (see above)"; failed=$((failed + 1)); continue
   fi
-  f=$(sed -E 's/.*Failed: +([0-9]+).*/\1/' <<<"$summary"); p=$(sed -E 's/.*Passed: +([0-9]+).*/\1/' <<<"$summary"); s=$(sed -E 's/.*Skipped: +([0-9]+).*/\1/' <<<"$summary")
-  passed=$((passed + p)); failed=$((failed + f)); skipped=$((skipped + s))
+  total=$(trx_counter "$trx" total)
+  p=$(trx_counter "$trx" passed)
+  f=$(( $(trx_counter "$trx" failed) + $(trx_counter "$trx" error) + $(trx_counter "$trx" timeout) + $(trx_counter "$trx" aborted) ))
+  passed=$((passed + p)); failed=$((failed + f)); skipped=$((skipped + total - p - f))
 done
 
 echo "== examples (smoke mode)"
-smoke_out=$(mktemp -d)
+examples_ok=0; examples_failed=0
 for project in $(example_projects); do
   name=$(basename "$(dirname "$project")")
-  if dotnet run --project "$project" -c Release -- --smoke --output "$smoke_out/$name" >"$log_dir/example-$name.log" 2>&1; then
-    echo "   $name: ok"; passed=$((passed + 1))
+  if dotnet run --project "$project" -c Release -- --smoke --output "$work_dir/examples/$name" >"$work_dir/example-$name.log" 2>&1; then
+    echo "   $name: ok"; examples_ok=$((examples_ok + 1))
   else
-    echo "   $name: FAILED"; tail -n 20 "$log_dir/example-$name.log" | sed 's/^/      /'; failed=$((failed + 1))
+    echo "   $name: FAILED"; tail -n 20 "$work_dir/example-$name.log" | sed 's/^/      /'; examples_failed=$((examples_failed + 1))
   fi
 done
 
+echo "Examples: $examples_ok ran, $examples_failed failed"
 echo "Tests: $passed passed, $failed failed, $skipped skipped"
-[ "$failed" -eq 0 ]
+[ "$failed" -eq 0 ] && [ "$examples_failed" -eq 0 ]

@@ -34,7 +34,7 @@ public sealed class Candidate
     /// <summary>The rows the pipeline is fitted on.</summary>
     public IDataView TrainingData { get; }
 
-    /// <summary>True when the pipeline reports its own progress on the display (the Mlp); otherwise a live elapsed-time line is shown while it fits.</summary>
+    /// <summary>True when the pipeline reports its own progress on the display (the Mlp); otherwise a spinner and the elapsed time are shown while it fits.</summary>
     public bool ReportsProgress { get; }
 
     /// <summary>The native library the trainer loads when it fits, or null; when it cannot be loaded the trainer is skipped with one line.</summary>

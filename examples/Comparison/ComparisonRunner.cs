@@ -65,17 +65,16 @@ public sealed class ComparisonRunner
     {
         long rows = RowCount.Of(candidate.TrainingData);
         Console.WriteLine($"{candidate.Name} on {rows:N0} training rows: {candidate.Settings}");
-        var display = new ProgressDisplay(candidate.Name);
         var clock = Stopwatch.StartNew();
         ITransformer model;
         try
         {
-            model = Fit(candidate, display);
+            model = ProgressDisplay.Run(candidate.Name, "batch", display => Fit(candidate, display));
         }
         catch (Exception e) when (candidate.NativeLibrary is not null && FindNativeLoadFailure(e) is { } failure)
         {
             string reason = FirstSentence(failure.Message);
-            display.WriteLine($"{candidate.Name} skipped: its native library {candidate.NativeLibrary} could not be loaded ({failure.GetType().Name}: {reason})");
+            Console.WriteLine($"{candidate.Name} skipped: its native library {candidate.NativeLibrary} could not be loaded ({failure.GetType().Name}: {reason})");
             return null;
         }
 
@@ -86,7 +85,7 @@ public sealed class ComparisonRunner
         long modelBytes = new FileInfo(path).Length;
         string reload = CheckReload(candidate.Name, path, model, testData);
         var first = _metrics.Metrics[0];
-        display.WriteLine(
+        Console.WriteLine(
             $"{candidate.Name}: fitted in {fitSeconds:F2} s, {first.Name} {metrics[0].ToString(first.Format, CultureInfo.InvariantCulture)}, " +
             $"saved {modelBytes:N0} bytes; reloaded in a fresh MLContext: {reload}.");
         return new ComparisonResult(candidate.Name, candidate.Settings, rows, fitSeconds, metrics, modelBytes);
@@ -95,15 +94,14 @@ public sealed class ComparisonRunner
     private static ITransformer Fit(Candidate candidate, ProgressDisplay display)
     {
         var pipeline = candidate.CreatePipeline(display);
-        if (candidate.ReportsProgress)
+        if (!candidate.ReportsProgress)
         {
-            return pipeline.Fit(candidate.TrainingData);
+            display.ReportStatus("fitting");
         }
 
-        using (new ElapsedLine(display, "fitting"))
-        {
-            return pipeline.Fit(candidate.TrainingData);
-        }
+        var model = pipeline.Fit(candidate.TrainingData);
+        display.Complete();
+        return model;
     }
 
     private string CheckReload(string trainer, string path, ITransformer model, IDataView testData)

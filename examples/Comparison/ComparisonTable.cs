@@ -46,12 +46,11 @@ public sealed class ComparisonTable
         _results.Add(result);
     }
 
-    /// <summary>Writes the title and the table.</summary>
-    public void Print(TextWriter writer)
+    /// <summary>Writes the title and the table to the console.</summary>
+    public void Print()
     {
-        ArgumentNullException.ThrowIfNull(writer);
-        writer.WriteLine(Title);
-        ToTextTable().Write(writer);
+        Console.WriteLine(Title);
+        ToTextTable().Write();
     }
 
     /// <summary>A Markdown section: the title as a heading, the table, and what each trainer was given.</summary>

@@ -5,7 +5,7 @@ using MLNetScratchTrainer.Trainers;
 namespace MLNetScratchTrainer.Examples.Comparison;
 
 /// <summary>
-/// Shows the plugin's Mlp training on a <see cref="ProgressDisplay"/>: in full (a live line per mini-batch and a line per
+/// Shows the plugin's Mlp training on a <see cref="ProgressDisplay"/>: in full (a live bar per mini-batch and a line per
 /// epoch), or, for fits of many short epochs, as one status line with the epoch and its loss.
 /// </summary>
 public static class MlpProgress

@@ -44,15 +44,15 @@ internal static class FreezeWeightsWalkthrough
         new LineChart("Error per iteration: toes weight frozen versus all weights free", "iteration", "squared error") { LogY = true }
             .Add(Series("toes frozen, alpha 0.3", frozen, s => s.Error))
             .Add(Series("all free, alpha 0.01", free, s => s.Error))
-            .Save(output.File("error.svg", "error per iteration, frozen versus free"));
+            .Save(output, "error", "error per iteration, frozen versus free");
         var weights = new LineChart("Weights per iteration (toes frozen)", "iteration", "weight");
         for (int j = 0; j < Names.Length; j++)
         {
             int input = j;
-            weights.Add(Series($"{Names[j]} weight{(j == Frozen ? " (frozen)" : string.Empty)}", frozen, s => s.Weights[input]) with { Dashed = j == Frozen });
+            weights.Add(Series($"{Names[j]} weight{(j == Frozen ? " (frozen)" : string.Empty)}", frozen, s => s.Weights[input]));
         }
 
-        weights.Save(output.File("weights.svg", "the three weights per iteration with the toes weight frozen"));
+        weights.Save(output, "weights", "the three weights per iteration with the toes weight frozen");
     }
 
     private static ChartSeries Series(string name, List<TrainingStep> steps, Func<TrainingStep, double> value) =>
@@ -68,7 +68,7 @@ internal static class FreezeWeightsWalkthrough
                 [$"{step.Iteration}", $"{step.Prediction:F4}", $"{step.Error:0.000e+0}", Format(step.Delta), .. step.Weights.Select(w => $"{w:F4}"), .. step.WeightDeltas.Select(Format)]);
         }
 
-        table.Write(Console.Out);
+        table.Write();
     }
 
     private static string Format(double value) => Math.Abs(value) is > 0 and < 1e-3 ? value.ToString("0.00e+0") : value.ToString("F4");

@@ -49,11 +49,11 @@ internal static class HotColdWalkthrough
         new LineChart("Learning one weight: hot and cold versus gradient descent", "iteration", "squared error") { LogY = true, YMinimum = 1e-8 }
             .Add(Series("hot and cold (step 0.001)", hotCold))
             .Add(Series("gradient descent (alpha 1)", descent))
-            .Save(output.File("hot-cold-vs-gradient-descent.svg", "error per iteration, hot and cold versus gradient descent (input 0.5)"));
+            .Save(output, "hot-cold-vs-gradient-descent", "error per iteration, hot and cold versus gradient descent (input 0.5)");
         new LineChart("Input 2: gradient descent diverges without a learning rate", "iteration", "squared error") { LogY = true }
             .Add(Series("alpha 1 (diverges)", diverging))
             .Add(Series("alpha 0.1 (converges)", damped))
-            .Save(output.File("divergence.svg", "error per iteration with input 2, alpha 1 versus alpha 0.1"));
+            .Save(output, "divergence", "error per iteration with input 2, alpha 1 versus alpha 0.1");
     }
 
     private static void CheckConverged(string method, List<LearningStep> steps) =>
@@ -70,7 +70,7 @@ internal static class HotColdWalkthrough
             table.AddRow($"{step.Iteration}", Format(step.Weight), Format(step.Prediction), Format(step.Error), Format(step.Change));
         }
 
-        table.Write(Console.Out);
+        table.Write();
     }
 
     private static string Format(double value) => Math.Abs(value) is > 0 and (< 1e-4 or >= 1e6) ? value.ToString("0.000e+0") : value.ToString("0.000000");

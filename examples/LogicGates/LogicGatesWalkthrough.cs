@@ -29,13 +29,13 @@ internal static class LogicGatesWalkthrough
         };
         foreach (var (gate, curve) in mistakes)
         {
-            ruleChart.Add(ChartSeries.Indexed(gate, curve) with { Dashed = gate == LogicGate.Xor.Name });
+            ruleChart.Add(ChartSeries.Indexed(gate, curve));
         }
 
-        ruleChart.Save(output.File("perceptron-rule.svg", "misclassified rows per pass of the perceptron rule, AND/NAND/OR/XOR"));
+        ruleChart.Save(output, "perceptron-rule", "misclassified rows per pass of the perceptron rule, AND/NAND/OR/XOR");
         new LineChart("XOR: a 2-2-1 tanh network trained by backpropagation", "epoch", "cross-entropy loss") { LogY = true }
             .Add(ChartSeries.Indexed("training loss", losses))
-            .Save(output.File("xor-mlp-loss.svg", "loss per epoch of the two-layer network learning XOR"));
+            .Save(output, "xor-mlp-loss", "loss per epoch of the two-layer network learning XOR");
     }
 
     private static void ShowHandSetGates(Perceptron and, Perceptron nand, Perceptron or)
@@ -50,7 +50,7 @@ internal static class LogicGatesWalkthrough
             table.AddRow($"{x[0]}", $"{x[1]}", $"{and.Predict(x)}", $"{nand.Predict(x)}", $"{or.Predict(x)}");
         }
 
-        table.Write(Console.Out);
+        table.Write();
         foreach (var (gate, perceptron) in new[] { (LogicGate.And, and), (LogicGate.Nand, nand), (LogicGate.Or, or) })
         {
             Check.That(perceptron.Accuracy(LogicGate.Inputs, gate.Targets) == 1, $"The hand-set {gate.Name} perceptron gets a row wrong.");
@@ -85,7 +85,7 @@ internal static class LogicGatesWalkthrough
             Check.That(separable == (converged is not null), $"The perceptron rule {(separable ? "did not learn" : "learned")} {gate.Name}, against the theory.");
         }
 
-        table.Write(Console.Out);
+        table.Write();
         Console.WriteLine("   AND, NAND and OR are linearly separable, so the rule converges. XOR is not: whatever line w·x + b = 0");
         Console.WriteLine("   the rule tries, at least one of the four rows is on the wrong side, so it keeps correcting forever.");
         return curves;
@@ -105,7 +105,7 @@ internal static class LogicGatesWalkthrough
             Check.That(y == LogicGate.Xor.Targets[row], $"NAND + OR → AND gives {y} for ({x[0]}, {x[1]}), not XOR.");
         }
 
-        table.Write(Console.Out);
+        table.Write();
         Console.WriteLine("   The first layer maps the four points to (s1, s2), where a single line does separate them.");
     }
 
@@ -128,7 +128,7 @@ internal static class LogicGatesWalkthrough
             solved ??= correct == LogicGate.Rows ? model : null;
         }
 
-        runs.Write(Console.Out);
+        runs.Write();
         Console.WriteLine("   With only two hidden units some starts end in a local minimum (loss near 0.35 = ln 2 / 2: two rows");
         Console.WriteLine("   are right, two sit at P = 0.5). More hidden units, or another start, escape it.");
         Check.That(solved is not null, $"None of the {seeds} two-layer networks learned XOR.");
@@ -141,7 +141,7 @@ internal static class LogicGatesWalkthrough
         }
 
         Console.WriteLine("   The first network that reached 100 %:");
-        table.Write(Console.Out);
+        table.Write();
         var w = solved!.GetTensor("dense0.weight");
         var b = solved.GetTensor("dense0.bias");
         Console.WriteLine($"   Hidden unit 1: tanh({w[0]:0.00}·x1 {w[2]:+0.00;-0.00}·x2 {b[0]:+0.00;-0.00});  hidden unit 2: tanh({w[1]:0.00}·x1 {w[3]:+0.00;-0.00}·x2 {b[1]:+0.00;-0.00})");

@@ -38,7 +38,7 @@ internal static class MnistComparisonWalkthrough
             testView);
 
         Console.WriteLine();
-        table.Print(Console.Out);
+        table.Print();
         table.WriteCsv(output.File("mnist-results.csv", "the results table as CSV, every digit"));
         File.WriteAllText(output.File("mnist-results.md", "the results table as Markdown, with what each trainer was given"), table.ToMarkdown(headingLevel: 1));
 

@@ -59,7 +59,7 @@ internal static class PluginOverhead
             "The epochs do identical work on both sides (the same loss in every epoch), so differences in epoch times are the machine's noise. " +
             $"What the plugin adds is its time outside the epochs, reading the data view into arrays: {Format(bestPluginOutside)} s against the engine's {Format(bestEngineOutside)} s, " +
             $"{Percent(added)} of the engine's time: {(added <= TargetPercent ? "within" : "above")} the {TargetPercent} % target.";
-        Console.Write(table.ToString());
+        table.Write();
         Console.WriteLine(summary);
         File.WriteAllText(
             output.File("overhead.md", "plugin fit from an IDataView against the engine on the same arrays: times and overhead"),

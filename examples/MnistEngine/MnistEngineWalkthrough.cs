@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace MLNetScratchTrainer.Examples.MnistEngine;
 
 /// <summary>
@@ -29,10 +31,13 @@ internal static class MnistEngineWalkthrough
         Console.WriteLine();
         Console.WriteLine($"Training 784-256-128-10 ReLU ({parameters:N0} parameters), He initialisation, softmax cross-entropy, Adam lr 1e-3,");
         Console.WriteLine($"batch 128, {epochs} epoch(s) on {train.Count} images, {Environment.ProcessorCount} thread(s):");
-        var progress = new ProgressDisplay("MnistEngine");
-        progress.Attach(options);
-        var model = new MlpTrainer(options).Fit(train);
-        double trainSeconds = progress.Elapsed.TotalSeconds;
+        var clock = Stopwatch.StartNew();
+        var model = ProgressDisplay.Run("MnistEngine", "batch", progress =>
+        {
+            progress.Attach(options);
+            return new MlpTrainer(options).Fit(train);
+        });
+        double trainSeconds = clock.Elapsed.TotalSeconds;
 
         double accuracy = Accuracy.Of(model, test);
         string modelPath = output.File("mnist-engine-model.zip", "the trained model (MlpModel.Save); load it with MlpModel.Load");

@@ -48,24 +48,26 @@ internal static class NumericalVsBackpropWalkthrough
             relativeErrors.Add(comparison.RelativeError);
         }
 
-        sweep.Write(Console.Out);
+        sweep.Write();
         Console.WriteLine("   Too large an h measures the curvature too (error ~ h²); too small an h drowns the difference of two nearly equal");
         Console.WriteLine("   float32 losses in rounding (error ~ 1e-7 / h). Saito uses h = 1e-4 in float64; in float32 about 1e-2 is best.");
 
         var targets = arguments.Smoke ? sample : [.. network.Parameters.SelectMany(p => Enumerable.Range(0, p.Value.Length).Select(i => (Parameter: p, Index: i)))];
         Console.WriteLine();
         Console.WriteLine($"3. The numerical gradient of {(arguments.Smoke ? $"the {targets.Count} sampled parameters (smoke run)" : $"all {targets.Count:N0} parameters")} with h = {StepSize}:");
-        var progress = new ProgressDisplay("   numerical gradient", "parameter");
         var entries = new List<GradientEntry>(targets.Count);
         var clock = Stopwatch.StartNew();
-        foreach (var (parameter, index) in targets)
+        ProgressDisplay.Run("   numerical gradient", "parameter", progress =>
         {
-            entries.Add(Entry(network, features, data.Labels, backprop, parameter, index, StepSize));
-            progress.Report(entries.Count, targets.Count, loss: null);
-        }
+            foreach (var (parameter, index) in targets)
+            {
+                entries.Add(Entry(network, features, data.Labels, backprop, parameter, index, StepSize));
+                progress.Report(entries.Count, targets.Count, loss: null);
+            }
+        });
 
         double numericalSeconds = clock.Elapsed.TotalSeconds;
-        progress.WriteLine($"   done in {numericalSeconds:F1} s");
+        Console.WriteLine($"   done in {numericalSeconds:F1} s");
         var table = new TextTable("tensor", "entries", "max |gradient|", "max |difference|", "mean |difference|", "relative error");
         var comparisons = entries.GroupBy(e => e.Tensor).Select(g => (Tensor: g.Key, Comparison: GradientComparison.Of([.. g]))).ToList();
         foreach (var (tensor, c) in comparisons.Append(("all", GradientComparison.Of(entries))))
@@ -73,7 +75,7 @@ internal static class NumericalVsBackpropWalkthrough
             table.AddRow(tensor, $"{c.Count}", $"{c.MaxGradient:0.00e+0}", $"{c.MaxDifference:0.00e+0}", $"{c.MeanDifference:0.00e+0}", $"{c.RelativeError:0.00e+0}");
         }
 
-        table.Write(Console.Out);
+        table.Write();
         double perWeight = numericalSeconds / entries.Count;
         string scope = entries.Count == parameterCount
             ? $"measured for all {parameterCount:N0}"
@@ -88,7 +90,7 @@ internal static class NumericalVsBackpropWalkthrough
         new LineChart("Central differences in float32: error against the step size h", "h", "disagreement with backprop") { LogX = true, LogY = true }
             .Add(new ChartSeries("max |numerical - backprop|", SweepSteps.Select(h => (double)h).ToList(), maxDifferences))
             .Add(new ChartSeries("relative error", SweepSteps.Select(h => (double)h).ToList(), relativeErrors))
-            .Save(output.File("step-size.svg", "disagreement between the two gradients for each step size h"));
+            .Save(output, "step-size", "disagreement between the two gradients for each step size h");
 
         foreach (var (tensor, c) in comparisons)
         {

@@ -40,12 +40,12 @@ internal static class OptimizerComparisonWalkthrough
         {
             var network = NetworkFactory.Create(architecture, new HeInitializer(), WeightSeed, gemm);
             var optimizer = OptimizerFactory.Create(run.Kind, new OptimizerSettings());
-            var progress = new ProgressDisplay($"{run.Name,-8}", "iteration");
             var clock = Stopwatch.StartNew();
-            run.Losses = MiniBatchTraining.Run(network, optimizer, run.LearningRate, train, iterations, BatchSize, BatchSeed, progress);
+            run.Losses = ProgressDisplay.Run($"{run.Name,-8}", "iteration", progress =>
+                MiniBatchTraining.Run(network, optimizer, run.LearningRate, train, iterations, BatchSize, BatchSeed, progress));
             run.Seconds = clock.Elapsed.TotalSeconds;
             run.TestAccuracy = Accuracy.Of(network, test);
-            progress.WriteLine($"{run.Name}: done in {run.Seconds:F1} s, test accuracy {run.TestAccuracy:P2}");
+            Console.WriteLine($"{run.Name}: done in {run.Seconds:F1} s, test accuracy {run.TestAccuracy:P2}");
         }
 
         int window = Math.Min(100, iterations);
@@ -56,7 +56,7 @@ internal static class OptimizerComparisonWalkthrough
         }
 
         Console.WriteLine();
-        table.Write(Console.Out);
+        table.Write();
         Console.WriteLine("Plain SGD crawls: one global step size, no memory. Momentum and Nesterov build up speed along consistent directions.");
         Console.WriteLine("AdaGrad, RMSProp and Adam give each weight its own step from the size of its past gradients; Adam adds momentum.");
 
@@ -67,7 +67,7 @@ internal static class OptimizerComparisonWalkthrough
             chart.Add(ChartSeries.Indexed(run.Name, Smoothing.MovingAverage(run.Losses, smoothing)));
         }
 
-        chart.Save(output.File("optimizer-loss.svg", "smoothed mini-batch loss per iteration, one curve per optimizer"));
+        chart.Save(output, "optimizer-loss", "smoothed mini-batch loss per iteration, one curve per optimizer");
         Check.That(arguments.Smoke || runs.All(r => r.Losses[^window..].Average() < r.Losses[0]), "An optimizer ended with a higher loss than it started with.");
     }
 }

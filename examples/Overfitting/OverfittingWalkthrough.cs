@@ -10,6 +10,7 @@ internal static class OverfittingWalkthrough
     private const int TrainRows = 300;
     private const int BatchSize = 100;
     private const float LearningRate = 0.01f;
+    private static readonly ScottPlot.IPalette Palette = new ScottPlot.Palettes.Category10();
 
     public static void Run(ExampleArguments arguments, OutputFolder output)
     {
@@ -31,28 +32,30 @@ internal static class OverfittingWalkthrough
 
         foreach (var setup in setups)
         {
-            var progress = new ProgressDisplay($"{setup.Name,-20}", "epoch");
-            MlpModel? model = null;
-            for (int epoch = 1; epoch <= epochs; epoch++)
+            ProgressDisplay.Run($"{setup.Name,-20}", "epoch", progress =>
             {
-                var options = new MlpTrainerOptions
+                MlpModel? model = null;
+                for (int epoch = 1; epoch <= epochs; epoch++)
                 {
-                    HiddenLayers = [100, 100, 100, 100, 100, 100],
-                    Optimizer = OptimizerKind.Sgd,
-                    LearningRate = LearningRate,
-                    WeightDecay = setup.WeightDecay,
-                    DropoutRate = setup.DropoutRate,
-                    BatchSize = BatchSize,
-                    NumberOfEpochs = 1,
-                    Seed = epoch,
-                };
-                model = new MlpTrainer(options).Fit(train, initialModel: model);
-                setup.TrainAccuracy.Add(Accuracy.Of(model, train));
-                setup.TestAccuracy.Add(Accuracy.Of(model, test));
-                progress.Report(epoch, epochs, model.History.Epochs[0].TrainLoss);
-            }
+                    var options = new MlpTrainerOptions
+                    {
+                        HiddenLayers = [100, 100, 100, 100, 100, 100],
+                        Optimizer = OptimizerKind.Sgd,
+                        LearningRate = LearningRate,
+                        WeightDecay = setup.WeightDecay,
+                        DropoutRate = setup.DropoutRate,
+                        BatchSize = BatchSize,
+                        NumberOfEpochs = 1,
+                        Seed = epoch,
+                    };
+                    model = new MlpTrainer(options).Fit(train, initialModel: model);
+                    setup.TrainAccuracy.Add(Accuracy.Of(model, train));
+                    setup.TestAccuracy.Add(Accuracy.Of(model, test));
+                    progress.Report(epoch, epochs, model.History.Epochs[0].TrainLoss);
+                }
 
-            progress.WriteLine($"{setup.Name}: train {setup.TrainAccuracy[^1]:P1}, test {setup.TestAccuracy[^1]:P1} after {epochs} epochs ({progress.Elapsed.TotalSeconds:F1} s)");
+                progress.WriteLine($"{setup.Name}: train {setup.TrainAccuracy[^1]:P1}, test {setup.TestAccuracy[^1]:P1} after {epochs} epochs ({progress.Elapsed.TotalSeconds:F1} s)");
+            });
         }
 
         PrintTable(setups, epochs);
@@ -60,15 +63,15 @@ internal static class OverfittingWalkthrough
         Console.WriteLine("stays far lower: it memorised them. Weight decay keeps the weights small and dropout keeps units from relying on");
         Console.WriteLine("each other; both learn the training set more slowly and leave a smaller gap.");
 
-        var chart = new LineChart($"Train (dashed) and test (solid) accuracy, {TrainRows} training images", "epoch", "accuracy") { YMinimum = 0, YMaximum = 1 };
+        var chart = new LineChart($"Train (faint) and test (full) accuracy, {TrainRows} training images", "epoch", "accuracy") { YMinimum = 0, YMaximum = 1 };
         for (int i = 0; i < setups.Length; i++)
         {
-            string color = ChartPalette.Color(i);
-            chart.Add(ChartSeries.Indexed($"{setups[i].Name}, train", setups[i].TrainAccuracy) with { Color = color, Dashed = true });
+            var color = Palette.GetColor(i);
+            chart.Add(ChartSeries.Indexed($"{setups[i].Name}, train", setups[i].TrainAccuracy) with { Color = color, Faint = true });
             chart.Add(ChartSeries.Indexed($"{setups[i].Name}, test", setups[i].TestAccuracy) with { Color = color });
         }
 
-        chart.Save(output.File("accuracy.svg", "train and test accuracy per epoch for the three setups"));
+        chart.Save(output, "accuracy", "train and test accuracy per epoch for the three setups");
         var plain = setups[0];
         Check.That(
             arguments.Smoke || plain.TrainAccuracy[^1] - plain.TestAccuracy[^1] > 0.1,
@@ -88,6 +91,6 @@ internal static class OverfittingWalkthrough
         }
 
         table.AddRow(["gap", .. setups.SelectMany(s => new[] { $"{s.TrainAccuracy[^1] - s.TestAccuracy[^1]:P1}", string.Empty })]);
-        table.Write(Console.Out);
+        table.Write();
     }
 }

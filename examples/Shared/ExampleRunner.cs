@@ -3,7 +3,7 @@ using System.Diagnostics;
 namespace MLNetScratchTrainer.Examples.Shared;
 
 /// <summary>
-/// The frame around every example: parses the arguments, prints what the example shows, runs it, checks that it
+/// The frame around every example: parses the arguments (System.CommandLine, with <c>--help</c>), prints what the example shows, runs it, checks that it
 /// wrote its outputs, lists them, and turns any failure into a message and a non-zero exit code.
 /// </summary>
 public static class ExampleRunner
@@ -23,25 +23,26 @@ public static class ExampleRunner
     public static int Run(string name, string summary, string[] args, Action<ExampleArguments, OutputFolder> body, params ExampleOption[] exampleOptions)
     {
         ArgumentNullException.ThrowIfNull(body);
-        ExampleArguments arguments;
-        try
+        var command = ExampleArguments.CreateCommand(name, summary, exampleOptions);
+        command.SetAction(parsed => Run(name, summary, ExampleArguments.From(parsed), body));
+        var parsed = command.Parse(args);
+        if (parsed.Errors.Count > 0)
         {
-            arguments = ExampleArguments.Parse(name, args, exampleOptions);
-        }
-        catch (ArgumentException e)
-        {
-            Console.Error.WriteLine(e.Message);
-            Console.Error.WriteLine(ExampleArguments.Usage(name, exampleOptions));
+            foreach (var error in parsed.Errors)
+            {
+                Console.Error.WriteLine(error.Message);
+            }
+
+            Console.Error.WriteLine("Run the example with --help for its options.");
             return UsageExitCode;
         }
 
-        if (arguments.Help)
-        {
-            Console.WriteLine($"{name}: {summary}");
-            Console.WriteLine(ExampleArguments.Usage(name, exampleOptions));
-            return 0;
-        }
+        // --help prints the usage (System.CommandLine builds it from the options' descriptions); otherwise the walkthrough runs.
+        return parsed.Invoke();
+    }
 
+    private static int Run(string name, string summary, ExampleArguments arguments, Action<ExampleArguments, OutputFolder> body)
+    {
         Console.WriteLine($"== {name}: {summary}");
         if (arguments.Smoke)
         {

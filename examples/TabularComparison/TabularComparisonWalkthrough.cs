@@ -54,7 +54,7 @@ internal static class TabularComparisonWalkthrough
         Console.WriteLine();
         foreach (var table in tables)
         {
-            table.Print(Console.Out);
+            table.Print();
             Console.WriteLine();
         }
 

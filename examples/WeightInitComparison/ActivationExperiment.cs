@@ -44,7 +44,7 @@ internal sealed class ActivationExperiment(string activationName, Func<int, ILay
         }
 
         Console.WriteLine($"{activationName}: standard deviation of each layer's outputs");
-        table.Write(Console.Out);
+        table.Write();
         return panel;
     }
 

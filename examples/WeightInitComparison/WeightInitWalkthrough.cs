@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using MLNetScratchTrainer.Engine.Layers;
 using MLNetScratchTrainer.Engine.Parallelism;
 using MLNetScratchTrainer.Engine.Randomness;
@@ -44,7 +45,7 @@ internal static class WeightInitWalkthrough
         {
             var panel = experiment.Run(input, gemm);
             string name = experiment.ActivationName.ToLowerInvariant();
-            panel.Save(output.File($"activations-{name}.svg", $"histograms of the 5 layers' {experiment.ActivationName} outputs, per initialisation"));
+            panel.Save(output, $"activations-{name}", $"histograms of the 5 layers' {experiment.ActivationName} outputs, per initialisation");
         }
 
         Console.WriteLine("std 0.01: the outputs shrink towards 0.5 (sigmoid) or 0 (tanh, ReLU) layer after layer: every unit says the same.");
@@ -66,15 +67,16 @@ internal static class WeightInitWalkthrough
         foreach (var choice in InitializerChoice.All)
         {
             var network = NetworkFactory.Create(architecture, choice.Initializer, seed: 1, gemm);
-            var progress = new ProgressDisplay($"{choice.Name,-8}", "iteration");
-            var losses = MiniBatchTraining.Run(network, new Sgd(), LearningRate, train, iterations, BatchSize, seed: 2, progress);
+            var clock = Stopwatch.StartNew();
+            var losses = ProgressDisplay.Run($"{choice.Name,-8}", "iteration", progress =>
+                MiniBatchTraining.Run(network, new Sgd(), LearningRate, train, iterations, BatchSize, seed: 2, progress));
             double accuracy = Accuracy.Of(network, test);
-            progress.WriteLine($"{choice.Name}: done in {progress.Elapsed.TotalSeconds:F1} s, test accuracy {accuracy:P2}");
+            Console.WriteLine($"{choice.Name}: done in {clock.Elapsed.TotalSeconds:F1} s, test accuracy {accuracy:P2}");
             table.AddRow(choice.Name, $"{losses[0]:F4}", $"{losses[^window..].Average():F4}", $"{accuracy:P2}");
             results.Add((choice.Name, losses));
         }
 
-        table.Write(Console.Out);
+        table.Write();
         Console.WriteLine("With std 0.01 the signal (and so the gradient) dies in the deep layers and the loss stays at ln 10 ≈ 2.30 for a long time;");
         Console.WriteLine("Xavier learns, He learns fastest with ReLU.");
 
@@ -85,7 +87,7 @@ internal static class WeightInitWalkthrough
             chart.Add(ChartSeries.Indexed(name, Smoothing.MovingAverage(losses, smoothing)));
         }
 
-        chart.Save(output.File("mnist-loss.svg", "smoothed MNIST loss per iteration for each initialisation"));
+        chart.Save(output, "mnist-loss", "smoothed MNIST loss per iteration for each initialisation");
         double Final(int index) => results[index].Losses[^window..].Average();
         Check.That(arguments.Smoke || (Final(1) < Final(0) && Final(2) < Final(0)), "Xavier and He were expected to train faster than std 0.01.");
     }

@@ -52,16 +52,24 @@ public sealed class ExampleArgumentsTests
         Assert.AreEqual(2, given.Integer("--epochs", 5));
         Assert.IsFalse(absent.Flag("--overhead"));
         Assert.ThrowsExactly<ArgumentException>(() => ExampleArguments.Parse("X", ["--overhead"], Epochs));
-        StringAssert.Contains(ExampleArguments.Usage("X", options), "  --overhead      measure the overhead");
     }
 
     [TestMethod]
-    public void UsageListsTheExamplesOwnOptions()
+    public void HelpListsTheCommonOptionsAndTheExamplesOwn()
     {
-        string usage = ExampleArguments.Usage("MnistEngine", Epochs);
+        ExampleOption[] options = [new FlagOption("--overhead", "measure the overhead"), .. Epochs];
+        var help = new StringWriter();
 
-        StringAssert.Contains(usage, "--smoke");
-        StringAssert.Contains(usage, "--epochs N");
-        StringAssert.Contains(usage, "output/MnistEngine");
+        int exitCode = ExampleArguments.CreateCommand("MnistEngine", "MNIST with the engine alone", options)
+            .Parse(["--help"])
+            .Invoke(new System.CommandLine.InvocationConfiguration { Output = help });
+
+        Assert.AreEqual(0, exitCode);
+        string text = help.ToString();
+        StringAssert.Contains(text, "MnistEngine: MNIST with the engine alone");
+        foreach (string option in new[] { "--smoke", "--output <DIR>", "--mnist <DIR>", "--epochs <N>", "epochs (default 5)", "--overhead", "measure the overhead" })
+        {
+            StringAssert.Contains(text, option);
+        }
     }
 }

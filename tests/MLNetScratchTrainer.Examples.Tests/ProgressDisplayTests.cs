@@ -1,5 +1,6 @@
 using MLNetScratchTrainer.Engine.Training;
 using MLNetScratchTrainer.Examples.Shared.Progress;
+using Spectre.Console;
 
 namespace MLNetScratchTrainer.Examples.Tests;
 
@@ -7,27 +8,39 @@ namespace MLNetScratchTrainer.Examples.Tests;
 public sealed class ProgressDisplayTests
 {
     [TestMethod]
-    public void LiveModeRedrawsOneLineWithCarriageReturns()
+    public void OnATerminalTheBarShowsTheLastReportAndMessagesStayAbove()
     {
         var writer = new StringWriter();
-        var display = new ProgressDisplay("run", "batch", writer, live: true);
+        var terminal = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = AnsiSupport.Yes,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.Yes,
+            Out = new AnsiConsoleOutput(writer),
+        });
+        terminal.Profile.Width = 160;
 
-        display.Report(1, 3, 2.5, epoch: 1, epochs: 2);
-        display.Report(3, 3, 1.25, epoch: 1, epochs: 2);
-        display.WriteLine("epoch 1 done");
+        int result = ProgressDisplay.Run("run", "batch", display =>
+        {
+            display.Report(1, 3, 2.5, epoch: 1, epochs: 2);
+            display.WriteLine("epoch 1 done");
+            display.Report(3, 3, 1.25, epoch: 2, epochs: 2);
+            return 42;
+        }, terminal);
 
         string text = writer.ToString();
-        StringAssert.StartsWith(text, "\rrun epoch 1/2  batch 1/3  loss 2.5000  elapsed ");
-        StringAssert.Contains(text, "\rrun epoch 1/2  batch 3/3  loss 1.2500");
-        StringAssert.EndsWith(text, "\repoch 1 done" + Environment.NewLine);
-        Assert.AreEqual(1, text.Split(Environment.NewLine).Length - 1, "only the closing message ends a line");
+        Assert.AreEqual(42, result);
+        StringAssert.Contains(text, "epoch 1 done");
+        StringAssert.Contains(text, "run epoch 2/2  batch 3/3  loss 1.2500");
+        StringAssert.Contains(text, "100%", "six of six steps");
+        Assert.IsLessThan(text.LastIndexOf("batch 3/3", StringComparison.Ordinal), text.IndexOf("epoch 1 done", StringComparison.Ordinal));
     }
 
     [TestMethod]
     public void PlainModeWritesAboutTenLinesPerEpoch()
     {
         var writer = new StringWriter();
-        var display = new ProgressDisplay("Adam", "iteration", writer, live: false);
+        var display = new ProgressDisplay("Adam", "iteration", writer);
 
         for (int step = 1; step <= 100; step++)
         {
@@ -36,30 +49,15 @@ public sealed class ProgressDisplayTests
 
         string[] lines = writer.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
         Assert.HasCount(10, lines);
-        StringAssert.StartsWith(lines[^1], "Adam  iteration 100/100  loss 0.5000");
+        StringAssert.StartsWith(lines[^1], "Adam  iteration 100/100  loss 0.5000  elapsed ");
         Assert.DoesNotContain('\r', writer.ToString());
-    }
-
-    [TestMethod]
-    public void StatusShowsTheElapsedTimeOnTheLiveLine()
-    {
-        var writer = new StringWriter();
-        var display = new ProgressDisplay("FastTree", writer: writer, live: true);
-
-        display.ReportStatus("fitting");
-        display.WriteLine("FastTree fitted");
-
-        string text = writer.ToString();
-        StringAssert.StartsWith(text, "\rFastTree  fitting  elapsed ");
-        Assert.AreEqual(1, text.Split(Environment.NewLine).Length - 1, "only the closing message ends a line");
-        StringAssert.EndsWith(text, "\rFastTree fitted" + Environment.NewLine);
     }
 
     [TestMethod]
     public void StatusInPlainModeWritesAtMostALineEveryTenSeconds()
     {
         var writer = new StringWriter();
-        var display = new ProgressDisplay("Sdca", writer: writer, live: false);
+        var display = new ProgressDisplay("Sdca", "batch", writer);
 
         display.ReportStatus("fitting");
         display.ReportStatus("fitting");
@@ -73,7 +71,7 @@ public sealed class ProgressDisplayTests
     public void AttachKeepsExistingCallbacksAndPrintsEachEpoch()
     {
         var writer = new StringWriter();
-        var display = new ProgressDisplay("mnist", "batch", writer, live: false);
+        var display = new ProgressDisplay("mnist", "batch", writer);
         int batches = 0;
         var options = new MlpTrainerOptions { NumberOfEpochs = 2, BatchCompleted = (_, _, _) => batches++ };
 

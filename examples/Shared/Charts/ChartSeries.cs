@@ -6,11 +6,14 @@ namespace MLNetScratchTrainer.Examples.Shared.Charts;
 /// <param name="Y">The y values; points that cannot be shown (not finite, or not positive on a log axis) are skipped.</param>
 public sealed record ChartSeries(string Name, IReadOnlyList<double> X, IReadOnlyList<double> Y)
 {
-    /// <summary>An SVG colour such as "#1f77b4"; null picks the next colour of <see cref="ChartPalette"/>.</summary>
-    public string? Color { get; init; }
+    /// <summary>The line's colour; null lets ScottPlot pick the next colour of its palette.</summary>
+    public ScottPlot.Color? Color { get; init; }
 
-    /// <summary>Draws the line dashed (for example training curves next to solid test curves).</summary>
-    public bool Dashed { get; init; }
+    /// <summary>
+    /// Draws the line thin and half-transparent (for example training curves beside full test curves). Not dashed:
+    /// SkiaSharp's SVG output cannot draw dashes.
+    /// </summary>
+    public bool Faint { get; init; }
 
     /// <summary>A series whose x values are 1, 2, 3, … (iterations or epochs).</summary>
     public static ChartSeries Indexed(string name, IReadOnlyList<double> y) =>

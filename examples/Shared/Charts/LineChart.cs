@@ -1,18 +1,16 @@
-using System.Xml.Linq;
+using ScottPlot;
+using ScottPlot.TickGenerators;
 
 namespace MLNetScratchTrainer.Examples.Shared.Charts;
 
 /// <summary>
-/// An SVG line chart: a title, labelled axes with ticks and grid lines, one polyline per series (with dots when a
-/// series has few points), a legend on the right, and optional logarithmic axes.
+/// A line chart drawn by ScottPlot: a title, labelled axes, one line per series (with dots when a series has few
+/// points), a legend on the right, and optional logarithmic axes; saved as PNG and SVG.
 /// </summary>
 public sealed class LineChart
 {
-    private const double PlotWidth = 620;
-    private const double PlotHeight = 380;
-    private const double Left = 80;
-    private const double Top = 50;
-    private const double Bottom = 60;
+    private const int Width = 900;
+    private const int Height = 500;
     private const int MarkerLimit = 40;
 
     private readonly List<ChartSeries> _series = [];
@@ -40,10 +38,10 @@ public sealed class LineChart
     /// <summary>Use a log10 y axis (points with y ≤ 0 are then skipped).</summary>
     public bool LogY { get; init; }
 
-    /// <summary>Fixes the low end of the y axis (a linear axis may still round it down to a tick); lines below it are clipped.</summary>
+    /// <summary>Fixes the low end of the y axis; lines below it are clipped.</summary>
     public double? YMinimum { get; init; }
 
-    /// <summary>Fixes the high end of the y axis (a linear axis may still round it up to a tick); lines above it are clipped.</summary>
+    /// <summary>Fixes the high end of the y axis; lines above it are clipped.</summary>
     public double? YMaximum { get; init; }
 
     /// <summary>Adds a series.</summary>
@@ -60,49 +58,68 @@ public sealed class LineChart
         return this;
     }
 
-    /// <summary>Renders the chart.</summary>
+    /// <summary>Builds the ScottPlot plot. A log axis plots log10 of the values and labels its ticks with the values themselves.</summary>
     /// <exception cref="InvalidOperationException">No series has a point that can be shown.</exception>
-    public XElement ToSvg()
+    public Plot ToPlot()
     {
-        var shown = _series.Select(s => Points(s).ToList()).ToList();
-        var all = shown.SelectMany(points => points).ToList();
-        if (all.Count == 0)
+        var plot = Charting.NewPlot();
+        int shown = 0;
+        foreach (var series in _series)
+        {
+            var points = Points(series).ToArray();
+            shown += points.Length;
+            double[] xs = [.. points.Select(p => p.X)], ys = [.. points.Select(p => p.Y)];
+            var line = plot.Add.ScatterLine(xs, ys, series.Color);
+            line.LegendText = series.Name;
+            line.LineWidth = series.Faint ? 1.5f : 2.5f;
+            line.Color = line.Color.WithAlpha(series.Faint ? 0.45 : 1.0);
+            line.MarkerSize = points.Length <= MarkerLimit ? 5 : 0;
+        }
+
+        if (shown == 0)
         {
             throw new InvalidOperationException($"The chart '{Title}' has no point that can be drawn.");
         }
 
-        double xLow = all.Min(p => p.X), xHigh = all.Max(p => p.X);
-        var xScale = LogX ? AxisScale.Logarithmic(xLow, xHigh) : AxisScale.Linear(xLow, xHigh, 8);
-        double yLow = YMinimum ?? all.Min(p => p.Y), yHigh = YMaximum ?? all.Max(p => p.Y);
-        var yScale = LogY ? AxisScale.Logarithmic(yLow, yHigh) : AxisScale.Linear(yLow, yHigh, 7);
-
-        double legendWidth = 60 + (7.5 * _series.Select(s => s.Name.Length).DefaultIfEmpty(0).Max());
-        double width = Left + PlotWidth + 30 + legendWidth, height = Top + PlotHeight + Bottom;
-        var svg = Svg.Document(width, height);
-        svg.Add(Svg.Text(Left + (PlotWidth / 2), 28, Title, "middle", 16, weight: "bold"));
-        AddAxes(svg, xScale, yScale);
-        svg.Add(new XElement(
-            Svg.Namespace + "defs",
-            new XElement(Svg.Namespace + "clipPath", new XAttribute("id", "plot-area"), Svg.Rect(Left, Top, PlotWidth, PlotHeight, "none", null))));
-        var lines = new XElement(Svg.Namespace + "g", new XAttribute("clip-path", "url(#plot-area)"));
-        svg.Add(lines);
-        for (int i = 0; i < _series.Count; i++)
+        plot.Title(Title);
+        plot.XLabel(LogX ? $"{XLabel} (log scale)" : XLabel);
+        plot.YLabel(LogY ? $"{YLabel} (log scale)" : YLabel);
+        if (LogX)
         {
-            string color = _series[i].Color ?? ChartPalette.Color(i);
-            var points = shown[i].Select(p => (X: Left + (xScale.Fraction(p.X) * PlotWidth), Y: Top + PlotHeight - (yScale.Fraction(p.Y) * PlotHeight))).ToList();
-            lines.Add(Svg.Polyline(points, color, 2, _series[i].Dashed));
-            if (points.Count <= MarkerLimit)
-            {
-                lines.Add(points.Select(p => Svg.Circle(p.X, p.Y, 2.5, color)));
-            }
+            plot.Axes.Bottom.TickGenerator = LogTicks();
         }
 
-        AddLegend(svg, Left + PlotWidth + 30);
-        return svg;
+        if (LogY)
+        {
+            plot.Axes.Left.TickGenerator = LogTicks();
+        }
+
+        if (YMinimum is not null || YMaximum is not null)
+        {
+            var limits = plot.Axes.GetLimits();
+            plot.Axes.SetLimitsY(YMinimum is double low ? Scale(low, LogY) : limits.Bottom, YMaximum is double high ? Scale(high, LogY) : limits.Top);
+        }
+
+        plot.ShowLegend(Edge.Right);
+        return plot;
     }
 
-    /// <summary>Writes the chart to an .svg file.</summary>
-    public void Save(string path) => Svg.Save(ToSvg(), path);
+    /// <summary>Writes the chart as <c>name.png</c> and <c>name.svg</c> in <paramref name="output"/>.</summary>
+    public void Save(OutputFolder output, string name, string description)
+    {
+        using var plot = ToPlot();
+        FigureFiles.Save(plot, output, name, description, Width, Height);
+    }
+
+    private static double Scale(double value, bool logarithmic) => logarithmic ? Math.Log10(value) : value;
+
+    /// <summary>Ticks at whole decades (plotted values are log10), labelled 10^k in plain or scientific notation, with minor ticks between.</summary>
+    private static NumericAutomatic LogTicks() => new()
+    {
+        IntegerTicksOnly = true,
+        MinorTickGenerator = new LogMinorTickGenerator(),
+        LabelFormatter = exponent => exponent is >= -3 and <= 4 ? Math.Pow(10, exponent).ToString("0.###", System.Globalization.CultureInfo.InvariantCulture) : $"1e{exponent:0}",
+    };
 
     private IEnumerable<(double X, double Y)> Points(ChartSeries series)
     {
@@ -111,44 +128,8 @@ public sealed class LineChart
             double x = series.X[i], y = series.Y[i];
             if (double.IsFinite(x) && double.IsFinite(y) && (!LogX || x > 0) && (!LogY || y > 0))
             {
-                yield return (x, y);
+                yield return (Scale(x, LogX), Scale(y, LogY));
             }
-        }
-    }
-
-    private void AddAxes(XElement svg, AxisScale xScale, AxisScale yScale)
-    {
-        const string grid = "#e4e4e4", ink = "#333333";
-        foreach (double tick in xScale.Ticks)
-        {
-            double x = Left + (xScale.Fraction(tick) * PlotWidth);
-            svg.Add(Svg.Line(x, Top, x, Top + PlotHeight, grid));
-            svg.Add(Svg.Line(x, Top + PlotHeight, x, Top + PlotHeight + 5, ink));
-            svg.Add(Svg.Text(x, Top + PlotHeight + 20, AxisScale.FormatTick(tick), "middle"));
-        }
-
-        foreach (double tick in yScale.Ticks)
-        {
-            double y = Top + PlotHeight - (yScale.Fraction(tick) * PlotHeight);
-            svg.Add(Svg.Line(Left, y, Left + PlotWidth, y, grid));
-            svg.Add(Svg.Line(Left - 5, y, Left, y, ink));
-            svg.Add(Svg.Text(Left - 8, y + 4, AxisScale.FormatTick(tick), "end"));
-        }
-
-        svg.Add(Svg.Rect(Left, Top, PlotWidth, PlotHeight, "none", ink));
-        svg.Add(Svg.Text(Left + (PlotWidth / 2), Top + PlotHeight + 45, LogX ? $"{XLabel} (log scale)" : XLabel, "middle", 13));
-        string yLabel = LogY ? $"{YLabel} (log scale)" : YLabel;
-        svg.Add(Svg.Text(22, Top + (PlotHeight / 2), yLabel, "middle", 13, rotate: -90));
-    }
-
-    private void AddLegend(XElement svg, double x)
-    {
-        for (int i = 0; i < _series.Count; i++)
-        {
-            double y = Top + 10 + (i * 22);
-            string color = _series[i].Color ?? ChartPalette.Color(i);
-            svg.Add(Svg.Line(x, y, x + 28, y, color, 3, _series[i].Dashed));
-            svg.Add(Svg.Text(x + 36, y + 4, _series[i].Name));
         }
     }
 }

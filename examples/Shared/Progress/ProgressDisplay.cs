@@ -1,44 +1,85 @@
 using System.Diagnostics;
 using MLNetScratchTrainer.Engine.Training;
+using Spectre.Console;
 
 namespace MLNetScratchTrainer.Examples.Shared.Progress;
 
 /// <summary>
-/// Shows training progress on the console. On a terminal one live line is redrawn in place (with <c>\r</c>):
-/// epoch, step/steps, loss and elapsed time. When the output is redirected to a file or pipe, plain lines are
-/// written instead, about ten per epoch, so logs stay readable.
+/// Shows training progress on the console. On a terminal, a Spectre.Console progress bar with the epoch, step/steps,
+/// loss, percentage and elapsed time is redrawn in place (a spinner for work without countable steps). When the
+/// output is redirected to a file or pipe (as in CI), plain lines are written instead, about ten per epoch, so logs
+/// stay readable.
 /// </summary>
 public sealed class ProgressDisplay
 {
     private const int PlainLinesPerEpoch = 10;
-    private static readonly TimeSpan RedrawInterval = TimeSpan.FromMilliseconds(100);
     private static readonly TimeSpan PlainStatusInterval = TimeSpan.FromSeconds(10);
 
+    private readonly ProgressTask? _bar;
+    private readonly IAnsiConsole? _console;
     private readonly TextWriter _writer;
-    private readonly bool _live;
     private readonly string _label;
     private readonly string _stepName;
     private readonly Stopwatch _clock = Stopwatch.StartNew();
-    private TimeSpan? _lastDraw;
-    private int _lineLength;
+    private TimeSpan? _lastStatus;
     private double? _lastEpochLoss;
     private string _lossName = "loss";
 
-    /// <summary>Creates a display.</summary>
+    /// <summary>A display that writes plain lines to <paramref name="writer"/> (what <see cref="Run{T}"/> uses when the output is redirected).</summary>
     /// <param name="label">Printed at the start of each line, such as the optimizer's name.</param>
     /// <param name="stepName">What a step is called: "batch" or "iteration".</param>
-    /// <param name="writer">Where to write; the console when null.</param>
-    /// <param name="live">Redraw one line in place; by default only when the console output is not redirected.</param>
-    public ProgressDisplay(string label, string stepName = "batch", TextWriter? writer = null, bool? live = null)
+    /// <param name="writer">Where to write.</param>
+    public ProgressDisplay(string label, string stepName, TextWriter writer)
     {
+        ArgumentNullException.ThrowIfNull(writer);
         _label = label;
         _stepName = stepName;
-        _writer = writer ?? Console.Out;
-        _live = live ?? !Console.IsOutputRedirected;
+        _writer = writer;
+    }
+
+    private ProgressDisplay(string label, string stepName, IAnsiConsole console, ProgressTask bar)
+        : this(label, stepName, Console.Out)
+    {
+        _console = console;
+        _bar = bar;
     }
 
     /// <summary>Time since the display was created.</summary>
     public TimeSpan Elapsed => _clock.Elapsed;
+
+    /// <summary>
+    /// Runs <paramref name="work"/> with a display: a live progress bar when <paramref name="console"/> (the terminal by
+    /// default) is interactive, plain lines on the console otherwise. The finished bar stays on screen.
+    /// </summary>
+    /// <param name="label">Names the work, such as the optimizer.</param>
+    /// <param name="stepName">What a step is called: "batch" or "iteration".</param>
+    /// <param name="work">The work; it reports through the display it is given.</param>
+    /// <param name="console">Where to draw; <see cref="AnsiConsole.Console"/> when null.</param>
+    public static T Run<T>(string label, string stepName, Func<ProgressDisplay, T> work, IAnsiConsole? console = null)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        var target = console ?? AnsiConsole.Console;
+        if (!target.Profile.Capabilities.Interactive)
+        {
+            return work(new ProgressDisplay(label, stepName, Console.Out));
+        }
+
+        return target.Progress()
+            .AutoClear(false)
+            .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new SpinnerColumn())
+            .Start(context => work(new ProgressDisplay(label, stepName, target, context.AddTask(Markup.Escape(label)))));
+    }
+
+    /// <summary>Runs <paramref name="work"/> with a display; see <see cref="Run{T}"/>.</summary>
+    public static void Run(string label, string stepName, Action<ProgressDisplay> work, IAnsiConsole? console = null)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        Run(label, stepName, display =>
+        {
+            work(display);
+            return true;
+        }, console);
+    }
 
     /// <summary>Reports that step <paramref name="step"/> of <paramref name="steps"/> is done.</summary>
     /// <param name="step">1-based step within the epoch.</param>
@@ -48,60 +89,72 @@ public sealed class ProgressDisplay
     /// <param name="epochs">Number of epochs, or null.</param>
     public void Report(int step, int steps, double? loss, int? epoch = null, int? epochs = null)
     {
-        bool last = step == steps;
-        if (_live)
+        string text = Describe(step, steps, loss, epoch, epochs);
+        if (_bar is not null)
         {
-            if (!last && _lastDraw is TimeSpan drawn && _clock.Elapsed - drawn < RedrawInterval)
-            {
-                return;
-            }
-
-            _lastDraw = _clock.Elapsed;
-            DrawLive(Describe(step, steps, loss, epoch, epochs));
+            _bar.IsIndeterminate = false;
+            _bar.MaxValue = (double)steps * (epochs ?? 1);
+            _bar.Value = ((double)steps * ((epoch ?? 1) - 1)) + step;
+            _bar.Description = Markup.Escape(text);
             return;
         }
 
         int every = Math.Max(1, steps / PlainLinesPerEpoch);
-        if (last || step % every == 0)
+        if (step == steps || step % every == 0)
         {
-            _writer.WriteLine(Describe(step, steps, loss, epoch, epochs));
+            _writer.WriteLine($"{text}  elapsed {_clock.Elapsed.TotalSeconds:F1} s");
         }
     }
 
     /// <summary>
     /// Shows that work without countable steps is under way (such as a trainer that reports nothing while it fits): on a
-    /// terminal, the live line holds <paramref name="status"/> and the elapsed time, redrawn at most every 100 ms; when
-    /// redirected, a plain line is written at most every 10 seconds.
+    /// terminal, a spinner and the elapsed time beside <paramref name="status"/>; when redirected, a plain line at most
+    /// every 10 seconds.
     /// </summary>
     public void ReportStatus(string status)
     {
+        string text = $"{_label}  {status}";
+        if (_bar is not null)
+        {
+            _bar.IsIndeterminate = true;
+            _bar.Description = Markup.Escape(text);
+            return;
+        }
+
         var now = _clock.Elapsed;
-        if (_lastDraw is TimeSpan drawn && now - drawn < (_live ? RedrawInterval : PlainStatusInterval))
+        if (_lastStatus is TimeSpan shown && now - shown < PlainStatusInterval)
         {
             return;
         }
 
-        _lastDraw = now;
-        string text = $"{_label}  {status}  elapsed {now.TotalSeconds:F1} s";
-        if (_live)
+        _lastStatus = now;
+        _writer.WriteLine($"{text}  elapsed {now.TotalSeconds:F1} s");
+    }
+
+    /// <summary>Marks the work finished: a full bar (an indeterminate one stops spinning).</summary>
+    public void Complete()
+    {
+        if (_bar is not null)
         {
-            DrawLive(text);
-        }
-        else
-        {
-            _writer.WriteLine(text);
+            _bar.IsIndeterminate = false;
+            _bar.Value = _bar.MaxValue;
         }
     }
 
-    /// <summary>Ends the live line (if any) and writes <paramref name="message"/> on a line of its own.</summary>
+    /// <summary>Writes <paramref name="message"/> on a line of its own (above the live bar, if any).</summary>
     public void WriteLine(string message)
     {
-        EndLiveLine();
+        if (_console is not null)
+        {
+            _console.WriteLine(message);
+            return;
+        }
+
         _writer.WriteLine(message);
     }
 
     /// <summary>
-    /// Hooks the display into a trainer's callbacks: a live line per mini-batch (showing the last epoch's loss, which
+    /// Hooks the display into a trainer's callbacks: progress per mini-batch (showing the last epoch's loss, which
     /// is what the trainer reports) and a permanent line per epoch. Callbacks already set are kept and still called.
     /// </summary>
     public void Attach(MlpTrainerOptions options)
@@ -125,26 +178,10 @@ public sealed class ProgressDisplay
         };
     }
 
-    private void DrawLive(string text)
-    {
-        _writer.Write("\r" + text.PadRight(_lineLength));
-        _lineLength = text.Length;
-        _writer.Flush();
-    }
-
-    private void EndLiveLine()
-    {
-        if (_live && _lineLength > 0)
-        {
-            _writer.Write("\r" + new string(' ', _lineLength) + "\r");
-            _lineLength = 0;
-        }
-    }
-
     private string Describe(int step, int steps, double? loss, int? epoch, int? epochs)
     {
         string epochText = epoch is int e ? $" epoch {e}/{epochs}" : string.Empty;
         string lossText = loss is double l ? $"  {_lossName} {l:F4}" : string.Empty;
-        return $"{_label}{epochText}  {_stepName} {step}/{steps}{lossText}  elapsed {_clock.Elapsed.TotalSeconds:F1} s";
+        return $"{_label}{epochText}  {_stepName} {step}/{steps}{lossText}";
     }
 }

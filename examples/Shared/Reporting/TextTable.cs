@@ -1,13 +1,16 @@
-using System.Text;
+using Spectre.Console;
+using Spectre.Console.Rendering;
 
 namespace MLNetScratchTrainer.Examples.Shared.Reporting;
 
 /// <summary>
-/// A table of text cells: a header row and rows of cells, the first column left-aligned and the others right-aligned,
-/// written for the console or as Markdown.
+/// A table of text cells, the first column left-aligned and the others right-aligned, drawn by Spectre.Console: with
+/// rounded borders on a terminal, as plain ASCII when the output is redirected (as in CI logs), or as Markdown.
 /// </summary>
 public sealed class TextTable
 {
+    private const int UnlimitedWidth = 1000;
+
     private readonly string[] _headers;
     private readonly List<string[]> _rows = [];
 
@@ -35,58 +38,44 @@ public sealed class TextTable
         _rows.Add(cells);
     }
 
-    /// <summary>The table as text, a line per row, columns separated by two spaces, header underlined.</summary>
-    public override string ToString()
+    /// <summary>Writes the table to the console (<see cref="AnsiConsole"/>), or to <paramref name="console"/>.</summary>
+    public void Write(IAnsiConsole? console = null)
     {
-        int[] widths = [.. _headers.Select((header, column) => _rows.Select(row => row[column].Length).Append(header.Length).Max())];
-        var text = new StringBuilder();
-        AppendRow(text, _headers, widths);
-        AppendRow(text, [.. widths.Select(width => new string('-', width))], widths);
-        foreach (var row in _rows)
-        {
-            AppendRow(text, row, widths);
-        }
-
-        return text.ToString();
+        var target = console ?? AnsiConsole.Console;
+        target.Write(ToSpectreTable(target.Profile.Capabilities.Ansi ? TableBorder.Rounded : TableBorder.Ascii, escapePipes: false));
     }
 
     /// <summary>The table in Markdown (GitHub's pipe tables), a line per row, with the same alignment; pipes in cells are escaped.</summary>
-    public string ToMarkdown()
+    public string ToMarkdown() => Render(TableBorder.Markdown, escapePipes: true);
+
+    /// <summary>The table as plain text with ASCII borders, as written to a log or a text file.</summary>
+    public override string ToString() => Render(TableBorder.Ascii, escapePipes: false);
+
+    /// <summary>The table as a Spectre.Console renderable: cells are plain text, never markup.</summary>
+    public Table ToSpectreTable(TableBorder border, bool escapePipes)
     {
-        var text = new StringBuilder();
-        AppendMarkdownRow(text, _headers);
-        AppendMarkdownRow(text, [.. _headers.Select((_, column) => column == 0 ? "---" : "---:")]);
+        ArgumentNullException.ThrowIfNull(border);
+        string Cell(string text) => escapePipes ? text.Replace("|", "\\|", StringComparison.Ordinal) : text;
+        var table = new Table { Border = border };
+        for (int column = 0; column < _headers.Length; column++)
+        {
+            var header = new TableColumn(new Text(Cell(_headers[column])));
+            table.AddColumn(column == 0 ? header.LeftAligned() : header.RightAligned());
+        }
+
         foreach (var row in _rows)
         {
-            AppendMarkdownRow(text, row);
+            table.AddRow(row.Select(cell => (IRenderable)new Text(Cell(cell))));
         }
 
-        return text.ToString();
+        return table;
     }
 
-    /// <summary>Writes the table.</summary>
-    public void Write(TextWriter writer) => writer.Write(ToString());
-
-    private static void AppendMarkdownRow(StringBuilder text, string[] cells)
-        => text.Append("| ").AppendJoin(" | ", cells.Select(cell => cell.Replace("|", "\\|", StringComparison.Ordinal))).Append(" |\n");
-
-    private static void AppendRow(StringBuilder text, string[] cells, int[] widths)
+    /// <summary>Renders the table to a string, without colours or escape codes, as wide as its content needs.</summary>
+    private string Render(TableBorder border, bool escapePipes)
     {
-        for (int column = 0; column < cells.Length; column++)
-        {
-            if (column > 0)
-            {
-                text.Append("  ");
-            }
-
-            text.Append(column == 0 ? cells[column].PadRight(widths[column]) : cells[column].PadLeft(widths[column]));
-        }
-
-        while (text.Length > 0 && text[^1] == ' ')
-        {
-            text.Length--;
-        }
-
-        text.Append('\n');
+        var text = new StringWriter();
+        PlainConsole.Create(text, UnlimitedWidth).Write(ToSpectreTable(border, escapePipes));
+        return string.Join('\n', text.ToString().Split('\n').Select(line => line.TrimEnd())).Trim('\n') + "\n";
     }
 }

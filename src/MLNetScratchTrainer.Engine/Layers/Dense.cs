@@ -5,6 +5,15 @@ namespace MLNetScratchTrainer.Engine.Layers;
 /// <summary>
 /// Fully connected (affine) layer: Y = X·W + b, with X of shape batch × in and W of shape in × out.
 /// </summary>
+/// <remarks>
+/// Its three matrix products, one per pass and direction:
+/// <list type="bullet">
+/// <item>forward, Y = X·W: (batch × in)·(in × out) = batch × out;</item>
+/// <item>weight gradient, ∂L/∂W = Xᵀ·∂L/∂Y: (in × batch)·(batch × out) = in × out;</item>
+/// <item>input gradient, ∂L/∂X = ∂L/∂Y·Wᵀ: (batch × out)·(out × in) = batch × in — skipped by
+/// <see cref="BackwardToParameters"/> for the first layer, whose input is the data.</item>
+/// </list>
+/// </remarks>
 public sealed class Dense : ILayer
 {
     private readonly Gemm _gemm;
@@ -41,12 +50,6 @@ public sealed class Dense : ILayer
     /// <summary>b, one per output.</summary>
     public Parameter Bias { get; }
 
-    /// <summary>
-    /// Whether <see cref="Backward"/> computes ∂L/∂X. The first layer of a network does not need it
-    /// (nothing consumes the gradient of the data), which saves the largest product of the backward pass.
-    /// </summary>
-    public bool ComputesInputGradient { get; set; } = true;
-
     /// <inheritdoc />
     public IReadOnlyList<Parameter> Parameters { get; }
 
@@ -58,7 +61,12 @@ public sealed class Dense : ILayer
     {
         _input = input;
         var output = Matrix.Ensure(ref _output, input.Rows, OutputSize);
-        _gemm.Multiply(input.Data, false, Weight.Value, false, output.Data, input.Rows, OutputSize, InputSize, accumulate: false);
+
+        // Forward product: Y = X·W, (batch × in)·(in × out) = batch × out; then Y += b on every row.
+        _gemm.Multiply(
+            a: input.Data, transposeA: false,
+            b: Weight.Value, transposeB: false,
+            c: output.Data, m: input.Rows, n: OutputSize, k: InputSize, accumulate: false);
         VectorMath.AddToEachRow(output, Bias.Value);
         return output;
     }
@@ -66,22 +74,31 @@ public sealed class Dense : ILayer
     /// <inheritdoc />
     public Matrix Backward(Matrix outputGradient)
     {
+        BackwardToParameters(outputGradient);
+
+        // Input-gradient product: ∂L/∂X = ∂L/∂Y·Wᵀ, (batch × out)·(out × in) = batch × in.
+        int batch = outputGradient.Rows;
+        var inputGradient = Matrix.Ensure(ref _inputGradient, batch, InputSize);
+        _gemm.Multiply(
+            a: outputGradient.Data, transposeA: false,
+            b: Weight.Value, transposeB: true,
+            c: inputGradient.Data, m: batch, n: InputSize, k: OutputSize, accumulate: false);
+        return inputGradient;
+    }
+
+    /// <inheritdoc />
+    public void BackwardToParameters(Matrix outputGradient)
+    {
         var input = _input ?? throw new InvalidOperationException("Backward was called before Forward.");
         int batch = outputGradient.Rows;
 
-        // ∂L/∂W = Xᵀ·∂L/∂Y
-        _gemm.Multiply(input.Data, true, outputGradient.Data, false, Weight.Gradient, InputSize, OutputSize, batch, accumulate: false);
+        // Weight-gradient product: ∂L/∂W = Xᵀ·∂L/∂Y, (in × batch)·(batch × out) = in × out.
+        _gemm.Multiply(
+            a: input.Data, transposeA: true,
+            b: outputGradient.Data, transposeB: false,
+            c: Weight.Gradient, m: InputSize, n: OutputSize, k: batch, accumulate: false);
 
-        // ∂L/∂b = Σ_rows ∂L/∂Y
+        // ∂L/∂b = Σ over rows of ∂L/∂Y (every row added the same b).
         VectorMath.SumRows(outputGradient, Bias.Gradient);
-
-        // ∂L/∂X = ∂L/∂Y·Wᵀ
-        var inputGradient = Matrix.Ensure(ref _inputGradient, batch, InputSize);
-        if (ComputesInputGradient)
-        {
-            _gemm.Multiply(outputGradient.Data, false, Weight.Value, true, inputGradient.Data, batch, InputSize, OutputSize, accumulate: false);
-        }
-
-        return inputGradient;
     }
 }

@@ -29,4 +29,11 @@ public interface ILayer
 
     /// <summary>Given ∂L/∂output of the last forward pass, fills parameter gradients and returns ∂L/∂input.</summary>
     Matrix Backward(Matrix outputGradient);
+
+    /// <summary>
+    /// Like <see cref="Backward"/>, but only fills the parameter gradients: for the first layer of a network, whose
+    /// ∂L/∂input would be the gradient of the data, which nothing uses. <see cref="Dense"/> saves its largest product
+    /// this way; other layers run their whole backward pass.
+    /// </summary>
+    void BackwardToParameters(Matrix outputGradient) => Backward(outputGradient);
 }

@@ -34,11 +34,6 @@ public sealed class Network
             throw new ArgumentException($"The last layer outputs {layers[^1].OutputSize} values but the head expects {head.Width}.", nameof(head));
         }
 
-        if (layers[0] is Dense first)
-        {
-            first.ComputesInputGradient = false;
-        }
-
         Layers = layers;
         Head = head;
         Parameters = [.. layers.SelectMany(l => l.Parameters)];
@@ -86,10 +81,13 @@ public sealed class Network
     public void Backward()
     {
         Matrix gradient = Head.Backward();
-        for (int i = Layers.Count - 1; i >= 0; i--)
+        for (int i = Layers.Count - 1; i > 0; i--)
         {
             gradient = Layers[i].Backward(gradient);
         }
+
+        // The first layer's ∂L/∂input would be the gradient of the data, which nothing uses.
+        Layers[0].BackwardToParameters(gradient);
     }
 
     /// <summary>Inference: predictions (probabilities or values) for a batch into <paramref name="predictions"/>.</summary>

@@ -1,5 +1,3 @@
-using MLNetScratchTrainer.Engine.Layers;
-
 namespace MLNetScratchTrainer.Engine.Models;
 
 /// <summary>
@@ -50,7 +48,7 @@ public sealed class Perceptron
             sum += _weights[i] * inputs[i];
         }
 
-        return (int)Step.Function(sum);
+        return (int)HeavisideStep.Of(sum);
     }
 
     /// <summary>

@@ -1,6 +1,3 @@
-using System.Numerics;
-using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using MLNetScratchTrainer.Engine.Parallelism;
 
@@ -17,8 +14,18 @@ namespace MLNetScratchTrainer.Engine.Tensors;
 /// computed by the same sequence of operations whatever the split, so results are bit-identical
 /// for any number of threads. One instance reuses its buffers: steady-state calls allocate nothing.
 /// An instance is not thread-safe; use one per thread of control.
+/// <code>
+/// Multiply(A, B, C; m, n, k)                                        this file
+///  ├─ reference instance (CreateReference) → ReferenceGemm          three plain loops
+///  ├─ m ≤ 4 rows, no transposes → MultiplyFewRows → RowKernel        no packing (one-row inference)
+///  └─ otherwise two phases, each split over the worker threads:
+///     ├─ 1. packing (GemmPacking.cs): PackBPanel per NR-column panel of op(B), per depth block of ≤ 256
+///     └─ 2. compute (GemmCompute.cs): per depth block, per block of 20 six-row panels of op(A):
+///           PackAPanels, then MicroKernel per 6 × NR tile of C (edge tiles via a scratch tile)
+/// </code>
+/// NR is two vectors: 32 floats with AVX-512, 16 with AVX2, 8 with 128-bit vectors.
 /// </remarks>
-public sealed class Gemm : IParallelWork
+public sealed partial class Gemm : IParallelWork
 {
     private const int MaxDepthBlock = 256;
     private const int RowPanelsPerBlock = 20;
@@ -28,6 +35,7 @@ public sealed class Gemm : IParallelWork
     private const int SmallRowCount = 4;
 
     private readonly WorkerPool? _pool;
+    private readonly bool _reference;
     private readonly int _vectorWidth;
     private readonly int _nr;
     private readonly float[][] _packedA;
@@ -65,6 +73,21 @@ public sealed class Gemm : IParallelWork
         }
     }
 
+    private Gemm(WorkerPool? pool, bool reference)
+        : this(pool)
+    {
+        _reference = reference;
+    }
+
+    /// <summary>
+    /// A multiplier that runs every product through <see cref="ReferenceGemm"/>, the readable triple loop: build a
+    /// network with it to follow (or step through) exactly what the fast kernels compute, many times more slowly.
+    /// </summary>
+    public static Gemm CreateReference() => new(pool: null, reference: true);
+
+    /// <summary>True for a multiplier made by <see cref="CreateReference"/>.</summary>
+    public bool IsReference => _reference;
+
     /// <summary>Vector width of the kernel in bits.</summary>
     public int VectorBits => _vectorWidth * 32;
 
@@ -96,6 +119,12 @@ public sealed class Gemm : IParallelWork
             return;
         }
 
+        if (_reference)
+        {
+            ReferenceGemm.Multiply(a, transposeA, b, transposeB, c, m, n, k, accumulate);
+            return;
+        }
+
         if (m <= SmallRowCount && !transposeA && !transposeB)
         {
             MultiplyFewRows(a, b, c, m, n, k, accumulate);
@@ -113,9 +142,9 @@ public sealed class Gemm : IParallelWork
 
         bool parallel = _pool is { ThreadCount: > 1 } && (long)m * n * k >= ParallelThreshold;
         _packing = true;
-        RunPhase(parallel);
+        RunPhase(parallel);    // 1. packing: every panel of op(B), into _packedB
         _packing = false;
-        RunPhase(parallel);
+        RunPhase(parallel);    // 2. compute: pack blocks of op(A) and run the micro-kernel on C's tiles
         (_a, _b, _c) = ([], [], []);
     }
 
@@ -210,166 +239,6 @@ public sealed class Gemm : IParallelWork
         else
         {
             ((IParallelWork)this).Execute(0, 1);
-        }
-    }
-
-    private void PackBPanel(int panel)
-    {
-        int column0 = panel * _nr;
-        int width = Math.Min(_nr, _n - column0);
-        int depthBlock = DepthBlock(_k);
-        for (int depth0 = 0; depth0 < _k; depth0 += depthBlock)
-        {
-            int depth = Math.Min(depthBlock, _k - depth0);
-            Span<float> target = _packedB.AsSpan((depth0 * _paddedN) + (panel * depth * _nr), depth * _nr);
-            for (int p = 0; p < depth; p++)
-            {
-                Span<float> row = target.Slice(p * _nr, _nr);
-                if (_transposeB)
-                {
-                    for (int j = 0; j < width; j++)
-                    {
-                        row[j] = _b[((column0 + j) * _k) + depth0 + p];
-                    }
-                }
-                else if (width == _nr)
-                {
-                    CopyVectors(ref _b[((depth0 + p) * _n) + column0], ref row[0], _nr);
-                }
-                else
-                {
-                    _b.AsSpan(((depth0 + p) * _n) + column0, width).CopyTo(row);
-                }
-
-                row[width..].Clear();
-            }
-        }
-    }
-
-    private void PackAPanels(Span<float> target, int firstPanel, int endPanel, int depth0, int depth)
-    {
-        const int mr = MicroKernel.Rows;
-        for (int panel = firstPanel; panel < endPanel; panel++)
-        {
-            Span<float> packed = target.Slice((panel - firstPanel) * depth * mr, depth * mr);
-            if (!_transposeA && (panel * mr) + mr <= _m)
-            {
-                PackFullRowPanel(packed, panel * mr, depth0, depth);
-                continue;
-            }
-
-            for (int r = 0; r < mr; r++)
-            {
-                int row = (panel * mr) + r;
-                if (row >= _m)
-                {
-                    for (int p = 0; p < depth; p++)
-                    {
-                        packed[(p * mr) + r] = 0f;
-                    }
-                }
-                else if (_transposeA)
-                {
-                    for (int p = 0; p < depth; p++)
-                    {
-                        packed[(p * mr) + r] = _a[((depth0 + p) * _m) + row];
-                    }
-                }
-                else
-                {
-                    ReadOnlySpan<float> source = _a.AsSpan((row * _k) + depth0, depth);
-                    for (int p = 0; p < depth; p++)
-                    {
-                        packed[(p * mr) + r] = source[p];
-                    }
-                }
-            }
-        }
-    }
-
-    /// <summary>Copies <paramref name="count"/> floats (a whole number of vectors) without a call per row.</summary>
-    private static void CopyVectors(ref float source, ref float target, int count)
-    {
-        for (int i = 0; i < count; i += Vector<float>.Count)
-        {
-            Vector.LoadUnsafe(ref source, (nuint)i).StoreUnsafe(ref target, (nuint)i);
-        }
-    }
-
-    /// <summary>Packs six whole rows of a row-major A, depth step by depth step, so each step writes six adjacent values.</summary>
-    private void PackFullRowPanel(Span<float> packed, int row0, int depth0, int depth)
-    {
-        const int mr = MicroKernel.Rows;
-        ref float a0 = ref _a[(row0 * _k) + depth0];
-        ref float target = ref packed[0];
-        for (int p = 0; p < depth; p++)
-        {
-            ref float step = ref Unsafe.Add(ref target, p * mr);
-            ref float column = ref Unsafe.Add(ref a0, p);
-            for (int r = 0; r < mr; r++)
-            {
-                Unsafe.Add(ref step, r) = Unsafe.Add(ref column, r * _k);
-            }
-        }
-    }
-
-    private void Compute<TSimd, TVector>(int part, int partCount)
-        where TSimd : struct, ISimdWidth<TVector>
-        where TVector : struct
-    {
-        const int mr = MicroKernel.Rows;
-        int rowPanels = (_m + mr - 1) / mr;
-        int columnPanels = _paddedN / _nr;
-        bool splitRows = rowPanels >= columnPanels;
-        var (rowFirst, rowEnd) = splitRows ? Split(rowPanels, part, partCount) : (0, rowPanels);
-        var (columnFirst, columnEnd) = splitRows ? (0, columnPanels) : Split(columnPanels, part, partCount);
-        float[] packedA = _packedA[part];
-        float[] edge = _edgeTiles[part];
-
-        int depthBlock = DepthBlock(_k);
-        for (int depth0 = 0; depth0 < _k; depth0 += depthBlock)
-        {
-            int depth = Math.Min(depthBlock, _k - depth0);
-            bool accumulate = _accumulate || depth0 > 0;
-            for (int block = rowFirst; block < rowEnd; block += RowPanelsPerBlock)
-            {
-                int blockEnd = Math.Min(block + RowPanelsPerBlock, rowEnd);
-                PackAPanels(packedA, block, blockEnd, depth0, depth);
-                for (int columnPanel = columnFirst; columnPanel < columnEnd; columnPanel++)
-                {
-                    ref float packedB = ref _packedB[(depth0 * _paddedN) + (columnPanel * depth * _nr)];
-                    for (int panel = block; panel < blockEnd; panel++)
-                    {
-                        ref float panelA = ref packedA[(panel - block) * depth * mr];
-                        int row0 = panel * mr, column0 = columnPanel * _nr;
-                        if (row0 + mr <= _m && column0 + _nr <= _n)
-                        {
-                            MicroKernel.Run<TSimd, TVector>(depth, ref panelA, ref packedB, ref _c[(row0 * _n) + column0], _n, accumulate);
-                        }
-                        else
-                        {
-                            MicroKernel.Run<TSimd, TVector>(depth, ref panelA, ref packedB, ref MemoryMarshal.GetArrayDataReference(edge), _nr, false);
-                            WriteEdgeTile(edge, row0, column0, accumulate);
-                        }
-                    }
-                }
-            }
-        }
-    }
-
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private void WriteEdgeTile(float[] tile, int row0, int column0, bool accumulate)
-    {
-        int rows = Math.Min(MicroKernel.Rows, _m - row0);
-        int columns = Math.Min(_nr, _n - column0);
-        for (int r = 0; r < rows; r++)
-        {
-            Span<float> target = _c.AsSpan(((row0 + r) * _n) + column0, columns);
-            ReadOnlySpan<float> source = tile.AsSpan(r * _nr, columns);
-            for (int j = 0; j < columns; j++)
-            {
-                target[j] = accumulate ? target[j] + source[j] : source[j];
-            }
         }
     }
 }

@@ -58,39 +58,6 @@ public static class VectorMath
         }
     }
 
-    /// <summary>output[i] = max(input[i], 0).</summary>
-    public static void Relu(ReadOnlySpan<float> input, Span<float> output)
-    {
-        var i = MemoryMarshal.Cast<float, Vector<float>>(input);
-        var o = MemoryMarshal.Cast<float, Vector<float>>(output[..input.Length]);
-        for (int v = 0; v < i.Length; v++)
-        {
-            o[v] = Vector.Max(i[v], Vector<float>.Zero);
-        }
-
-        for (int k = i.Length * Vector<float>.Count; k < input.Length; k++)
-        {
-            output[k] = MathF.Max(input[k], 0f);
-        }
-    }
-
-    /// <summary>inputGradient[i] = output[i] &gt; 0 ? outputGradient[i] : 0, the ReLU derivative applied to a gradient.</summary>
-    public static void ReluBackward(ReadOnlySpan<float> output, ReadOnlySpan<float> outputGradient, Span<float> inputGradient)
-    {
-        var y = MemoryMarshal.Cast<float, Vector<float>>(output);
-        var dy = MemoryMarshal.Cast<float, Vector<float>>(outputGradient[..output.Length]);
-        var dx = MemoryMarshal.Cast<float, Vector<float>>(inputGradient[..output.Length]);
-        for (int v = 0; v < y.Length; v++)
-        {
-            dx[v] = Vector.ConditionalSelect(Vector.GreaterThan(y[v], Vector<float>.Zero), dy[v], Vector<float>.Zero);
-        }
-
-        for (int k = y.Length * Vector<float>.Count; k < output.Length; k++)
-        {
-            inputGradient[k] = output[k] > 0f ? outputGradient[k] : 0f;
-        }
-    }
-
     /// <summary>product[i] = left[i] × right[i].</summary>
     public static void Multiply(ReadOnlySpan<float> left, ReadOnlySpan<float> right, Span<float> product)
     {

@@ -46,20 +46,6 @@ public sealed class ActivationTests
     public void Identity_CopiesInput() => CollectionAssert.AreEqual(Inputs, Forward(new Identity(Inputs.Length)));
 
     [TestMethod]
-    public void Step_IsOneForPositiveInputsOnly()
-        => CollectionAssert.AreEqual(Inputs.Select(x => x > 0 ? 1f : 0f).ToArray(), Forward(new Step(Inputs.Length)));
-
-    [TestMethod]
-    public void Step_Backward_ThrowsNotSupported()
-    {
-        var step = new Step(2);
-        step.Forward(new Matrix([1f, -1f], 1, 2), training: true);
-
-        var exception = Assert.ThrowsExactly<NotSupportedException>(() => step.Backward(new Matrix([1f, 1f], 1, 2)));
-        Assert.Contains("perceptron rule", exception.Message);
-    }
-
-    [TestMethod]
     public void Backward_BeforeForward_Throws()
         => Assert.ThrowsExactly<InvalidOperationException>(() => new Relu(2).Backward(new Matrix(1, 2)));
 

@@ -35,6 +35,13 @@ public sealed class PerceptronTests
     }
 
     [TestMethod]
+    public void HeavisideStep_IsOneForPositiveInputsOnly()
+    {
+        float[] inputs = [-2f, -1e-7f, 0f, 1e-7f, 3f];
+        CollectionAssert.AreEqual(new[] { 0f, 0f, 0f, 1f, 1f }, inputs.Select(HeavisideStep.Of).ToArray());
+    }
+
+    [TestMethod]
     public void Predict_GivenWeights_IsTheStepOfTheWeightedSum()
     {
         // 0.5·x₀ + 0.5·x₁ − 0.7 > 0 only when both inputs are 1: an AND gate set by hand.

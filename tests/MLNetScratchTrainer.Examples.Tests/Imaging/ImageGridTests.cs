@@ -1,4 +1,6 @@
+using MLNetScratchTrainer.Examples.Shared;
 using MLNetScratchTrainer.Examples.Shared.Imaging;
+using MLNetScratchTrainer.Examples.Tests.Charts;
 
 namespace MLNetScratchTrainer.Examples.Tests.Imaging;
 
@@ -6,64 +8,82 @@ namespace MLNetScratchTrainer.Examples.Tests.Imaging;
 public sealed class ImageGridTests
 {
     [TestMethod]
-    public void TilesAreScaledAndFramedByBorders()
+    public void EachTileIsAHeatmapWithItsCaption()
     {
-        var grid = new ImageGrid(2, 2, columns: 2) { Scale = 3, Border = 1, ColorMap = ColorMap.Grayscale, ScalePerTile = false };
-        grid.Add([0f, 1f, 1f, 0f]);
-        grid.Add([0f, 0f, 0f, 1f]);
-        grid.Add([1f, 1f, 1f, 1f]);
+        var grid = new ImageGrid("Digits", 2, 2, columns: 2) { ColorMap = ColorMap.Grayscale };
+        grid.Add("first", [0f, 1f, 1f, 0f]);
+        grid.Add("second", [0f, 0f, 0f, 1f]);
+        grid.Add("third", [1f, 1f, 1f, 1f]);
 
-        var image = grid.Render();
+        var plots = grid.ToPlotGrid();
 
-        Assert.AreEqual((2 * 6) + 3, image.Width);
-        Assert.AreEqual((2 * 6) + 3, image.Height, "three tiles in two columns make two rows");
-        Assert.AreEqual(1, image.Channels);
-        Assert.AreEqual(64, Pixel(image, 0, 0), "border");
-        Assert.AreEqual(0, Pixel(image, 1, 1), "first value of the first tile, black");
-        Assert.AreEqual(255, Pixel(image, 4, 3), "second value of the first tile, white, 3 pixels wide");
-        Assert.AreEqual(255, Pixel(image, 6, 1));
-        Assert.AreEqual(64, Pixel(image, 7, 1), "border between the tiles");
-        Assert.AreEqual(255, Pixel(image, 8 + 5, 1 + 5), "last value of the second tile");
+        Assert.AreEqual(2, plots.Rows, "three tiles in two columns make two rows");
+        CollectionAssert.AreEqual(new[] { "first", "second", "third" }, plots.Cells.Select(c => c.Axes.Title.Label.Text).ToArray());
+        var heatmap = plots.Cells[0].GetPlottables<ScottPlot.Plottables.Heatmap>().Single();
+        Assert.AreEqual(1.0, heatmap.Intensities[0, 1], "row-major: the second value is the first row's second cell");
+        Assert.AreEqual(1.0, heatmap.Intensities[1, 0]);
     }
 
     [TestMethod]
-    public void DivergingMapColoursSignsAroundWhiteZero()
+    public void DivergingRangeIsSymmetricSoZeroIsWhite()
     {
-        var grid = new ImageGrid(3, 1, columns: 1) { Scale = 1, Border = 0 };
-        grid.Add([-2f, 0f, 2f]);
+        var grid = new ImageGrid("w", 3, 1, columns: 1);
+        grid.Add("unit", [-2f, 0f, 0.5f]);
 
-        var image = grid.Render();
+        Assert.AreEqual((-2.0, 2.0), grid.ColorRange(0));
+    }
 
-        Assert.AreEqual(3, image.Channels);
-        Assert.AreEqual(ColorMaps.Map(ColorMap.Diverging, -1), Color(image, 0));
-        Assert.AreEqual(ColorMaps.Map(ColorMap.Diverging, 0), Color(image, 1));
-        Assert.AreEqual(ColorMaps.Map(ColorMap.Diverging, 1), Color(image, 2));
-        Assert.IsGreaterThan(Color(image, 0).Red, Color(image, 0).Blue, "negative is blue");
-        Assert.IsGreaterThan(Color(image, 2).Blue, Color(image, 2).Red, "positive is red");
+    [TestMethod]
+    public void PerTileOrSharedScaling()
+    {
+        var perTile = new ImageGrid("w", 2, 1, columns: 2) { ColorMap = ColorMap.Grayscale };
+        var shared = new ImageGrid("w", 2, 1, columns: 2) { ColorMap = ColorMap.Grayscale, ScalePerTile = false };
+        foreach (var grid in new[] { perTile, shared })
+        {
+            grid.Add("a", [0f, 1f]);
+            grid.Add("b", [5f, 10f]);
+        }
+
+        Assert.AreEqual((5.0, 10.0), perTile.ColorRange(1));
+        Assert.AreEqual((0.0, 10.0), shared.ColorRange(1));
     }
 
     [TestMethod]
     public void AddColumnTakesOneUnitsIncomingWeights()
     {
-        var grid = new ImageGrid(2, 1, columns: 1) { Scale = 1, Border = 0, ColorMap = ColorMap.Grayscale };
+        var grid = new ImageGrid("w", 2, 1, columns: 1) { ColorMap = ColorMap.Grayscale };
         // A 2 x 3 fan-in x fan-out matrix; column 1 is (5, 7).
-        grid.AddColumn([1f, 5f, 9f, 2f, 7f, 3f], matrixColumns: 3, column: 1);
+        grid.AddColumn("unit 1", [1f, 5f, 9f, 2f, 7f, 3f], matrixColumns: 3, column: 1);
 
-        var image = grid.Render();
+        var heatmap = grid.ToPlotGrid().Cells[0].GetPlottables<ScottPlot.Plottables.Heatmap>().Single();
 
-        Assert.AreEqual(0, image.Pixels[0]);
-        Assert.AreEqual(255, image.Pixels[1]);
+        Assert.AreEqual(5.0, heatmap.Intensities[0, 0]);
+        Assert.AreEqual(7.0, heatmap.Intensities[0, 1]);
+    }
+
+    [TestMethod]
+    public void ThePngShowsTheTitleAndTheColours()
+    {
+        using var folder = new TemporaryDirectory();
+        var grid = new ImageGrid("Weights of unit 1", 2, 1, columns: 1) { Scale = 60 };
+        grid.Add("unit 1", [-1f, 1f]);
+        grid.Save(new OutputFolder(folder.Path), "weights", "one tile");
+
+        using var picture = Picture.Load(folder.File("weights.png"));
+        var plots = grid.ToPlotGrid();
+
+        Assert.IsGreaterThan(50, picture.DarkPixels((0, 0, picture.Width, plots.HeadingHeight)), "heading");
+        var negative = picture[picture.Width / 4, picture.Height - 30];
+        var positive = picture[3 * picture.Width / 4, picture.Height - 30];
+        Assert.IsGreaterThan(negative.Red, negative.Blue, "negative is blue");
+        Assert.IsGreaterThan(positive.Blue, positive.Red, "positive is red");
     }
 
     [TestMethod]
     public void RejectsTilesOfTheWrongSize()
     {
-        var grid = new ImageGrid(28, 28, columns: 4);
-        Assert.ThrowsExactly<ArgumentException>(() => grid.Add(new float[27 * 28]));
-        Assert.ThrowsExactly<InvalidOperationException>(() => grid.Render());
+        var grid = new ImageGrid("w", 28, 28, columns: 4);
+        Assert.ThrowsExactly<ArgumentException>(() => grid.Add("t", new float[27 * 28]));
+        Assert.ThrowsExactly<InvalidOperationException>(() => grid.ToPlotGrid());
     }
-
-    private static byte Pixel(RasterImage image, int x, int y) => image.Pixels[(y * image.Width) + x];
-
-    private static Rgb Color(RasterImage image, int x) => new(image.Pixels[x * 3], image.Pixels[(x * 3) + 1], image.Pixels[(x * 3) + 2]);
 }

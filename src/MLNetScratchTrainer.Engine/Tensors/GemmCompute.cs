@@ -1,0 +1,71 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
+namespace MLNetScratchTrainer.Engine.Tensors;
+
+/// <summary>
+/// Phase 2 of <see cref="Gemm"/>, compute: for each depth block and block of row panels, packs that part of A and runs
+/// the micro-kernel over every 6 × NR tile of C this thread owns.
+/// </summary>
+public sealed partial class Gemm
+{
+    private void Compute<TSimd, TVector>(int part, int partCount)
+        where TSimd : struct, ISimdWidth<TVector>
+        where TVector : struct
+    {
+        const int mr = MicroKernel.Rows;
+        int rowPanels = (_m + mr - 1) / mr;
+        int columnPanels = _paddedN / _nr;
+        bool splitRows = rowPanels >= columnPanels;
+        var (rowFirst, rowEnd) = splitRows ? Split(rowPanels, part, partCount) : (0, rowPanels);
+        var (columnFirst, columnEnd) = splitRows ? (0, columnPanels) : Split(columnPanels, part, partCount);
+        float[] packedA = _packedA[part];
+        float[] edge = _edgeTiles[part];
+
+        int depthBlock = DepthBlock(_k);
+        for (int depth0 = 0; depth0 < _k; depth0 += depthBlock)
+        {
+            int depth = Math.Min(depthBlock, _k - depth0);
+            bool accumulate = _accumulate || depth0 > 0;
+            for (int block = rowFirst; block < rowEnd; block += RowPanelsPerBlock)
+            {
+                int blockEnd = Math.Min(block + RowPanelsPerBlock, rowEnd);
+                PackAPanels(packedA, block, blockEnd, depth0, depth);
+                for (int columnPanel = columnFirst; columnPanel < columnEnd; columnPanel++)
+                {
+                    ref float packedB = ref _packedB[(depth0 * _paddedN) + (columnPanel * depth * _nr)];
+                    for (int panel = block; panel < blockEnd; panel++)
+                    {
+                        ref float panelA = ref packedA[(panel - block) * depth * mr];
+                        int row0 = panel * mr, column0 = columnPanel * _nr;
+                        if (row0 + mr <= _m && column0 + _nr <= _n)
+                        {
+                            MicroKernel.Run<TSimd, TVector>(depth, ref panelA, ref packedB, ref _c[(row0 * _n) + column0], _n, accumulate);
+                        }
+                        else
+                        {
+                            MicroKernel.Run<TSimd, TVector>(depth, ref panelA, ref packedB, ref MemoryMarshal.GetArrayDataReference(edge), _nr, false);
+                            WriteEdgeTile(edge, row0, column0, accumulate);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void WriteEdgeTile(float[] tile, int row0, int column0, bool accumulate)
+    {
+        int rows = Math.Min(MicroKernel.Rows, _m - row0);
+        int columns = Math.Min(_nr, _n - column0);
+        for (int r = 0; r < rows; r++)
+        {
+            Span<float> target = _c.AsSpan(((row0 + r) * _n) + column0, columns);
+            ReadOnlySpan<float> source = tile.AsSpan(r * _nr, columns);
+            for (int j = 0; j < columns; j++)
+            {
+                target[j] = accumulate ? target[j] + source[j] : source[j];
+            }
+        }
+    }
+}
