@@ -1,10 +1,11 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
+using MLNetScratchTrainer.Tests.Support;
 
-namespace MLNetScratchTrainer.Tests;
+namespace MLNetScratchTrainer.Tests.Trainers;
 
 [TestClass]
-public sealed class SparseFeatureTests
+public sealed class SparseFeatureBufferTests
 {
     private const int Slots = 12_000;
 
