@@ -1,5 +1,6 @@
 using Microsoft.ML;
 using MLNetScratchTrainer.Interop;
+using MLNetScratchTrainer.Engine.Training;
 using MLNetScratchTrainer.Trainers;
 
 namespace MLNetScratchTrainer;
@@ -7,8 +8,8 @@ namespace MLNetScratchTrainer;
 /// <summary>
 /// The Mlp trainers in ML.NET's catalogs: <c>mlContext.MulticlassClassification.Trainers.Mlp(…)</c>,
 /// <c>mlContext.BinaryClassification.Trainers.Mlp(…)</c> and <c>mlContext.Regression.Trainers.Mlp(…)</c>.
-/// One <c>using MLNetScratchTrainer;</c> brings them in. Each has two overloads: column names and the main
-/// hyperparameters, or an <see cref="MlpOptions"/> with everything.
+/// One <c>using MLNetScratchTrainer;</c> brings them in, with <see cref="MlpOptions"/>. Each has two overloads, as ML.NET's
+/// trainers do: column names and the main hyperparameters (null keeps a default), or an <see cref="MlpOptions"/> with everything.
 /// </summary>
 public static class MlpCatalog
 {
@@ -17,10 +18,10 @@ public static class MlpCatalog
     /// <param name="labelColumnName">The label column: a key, or Single class indices 0, 1, 2, ….</param>
     /// <param name="featureColumnName">The feature column, a known-size vector of Single.</param>
     /// <param name="exampleWeightColumnName">An optional column of example weights (Single).</param>
-    /// <param name="hiddenLayers">Units of each hidden layer; null keeps the default (one layer of 64).</param>
-    /// <param name="numberOfEpochs">Passes over the training data; null keeps the default (300); the learning rate anneals to 0 over them.</param>
-    /// <param name="learningRate">AdamW's learning rate at the first epoch; null keeps the default (0.02).</param>
-    /// <param name="batchSize">Rows per mini-batch; null keeps the default (32).</param>
+    /// <param name="hiddenLayers">Units of each hidden layer; null keeps the default (<see cref="MlpTrainerOptions.HiddenLayers"/>).</param>
+    /// <param name="numberOfEpochs">Most passes over the training data; null keeps the default (<see cref="MlpTrainerOptions.NumberOfEpochs"/>); the learning rate anneals to 0 over them.</param>
+    /// <param name="learningRate">The learning rate at the first epoch; null keeps the default (<see cref="MlpTrainerOptions.LearningRate"/>).</param>
+    /// <param name="batchSize">Rows per mini-batch; null keeps the default (<see cref="MlpTrainerOptions.BatchSize"/>).</param>
     public static MlpMulticlassTrainer Mlp(
         this MulticlassClassificationCatalog.MulticlassClassificationTrainers catalog,
         string labelColumnName = "Label",
@@ -43,10 +44,10 @@ public static class MlpCatalog
     /// <param name="labelColumnName">The label column, Boolean or Single.</param>
     /// <param name="featureColumnName">The feature column, a known-size vector of Single.</param>
     /// <param name="exampleWeightColumnName">An optional column of example weights (Single).</param>
-    /// <param name="hiddenLayers">Units of each hidden layer; null keeps the default (one layer of 64).</param>
-    /// <param name="numberOfEpochs">Passes over the training data; null keeps the default (300); the learning rate anneals to 0 over them.</param>
-    /// <param name="learningRate">AdamW's learning rate at the first epoch; null keeps the default (0.02).</param>
-    /// <param name="batchSize">Rows per mini-batch; null keeps the default (32).</param>
+    /// <param name="hiddenLayers">Units of each hidden layer; null keeps the default (<see cref="MlpTrainerOptions.HiddenLayers"/>).</param>
+    /// <param name="numberOfEpochs">Most passes over the training data; null keeps the default (<see cref="MlpTrainerOptions.NumberOfEpochs"/>); the learning rate anneals to 0 over them.</param>
+    /// <param name="learningRate">The learning rate at the first epoch; null keeps the default (<see cref="MlpTrainerOptions.LearningRate"/>).</param>
+    /// <param name="batchSize">Rows per mini-batch; null keeps the default (<see cref="MlpTrainerOptions.BatchSize"/>).</param>
     public static MlpBinaryTrainer Mlp(
         this BinaryClassificationCatalog.BinaryClassificationTrainers catalog,
         string labelColumnName = "Label",
@@ -69,10 +70,10 @@ public static class MlpCatalog
     /// <param name="labelColumnName">The label column, Single.</param>
     /// <param name="featureColumnName">The feature column, a known-size vector of Single.</param>
     /// <param name="exampleWeightColumnName">An optional column of example weights (Single).</param>
-    /// <param name="hiddenLayers">Units of each hidden layer; null keeps the default (one layer of 64).</param>
-    /// <param name="numberOfEpochs">Passes over the training data; null keeps the default (300); the learning rate anneals to 0 over them.</param>
-    /// <param name="learningRate">AdamW's learning rate at the first epoch; null keeps the default (0.02).</param>
-    /// <param name="batchSize">Rows per mini-batch; null keeps the default (32).</param>
+    /// <param name="hiddenLayers">Units of each hidden layer; null keeps the default (<see cref="MlpTrainerOptions.HiddenLayers"/>).</param>
+    /// <param name="numberOfEpochs">Most passes over the training data; null keeps the default (<see cref="MlpTrainerOptions.NumberOfEpochs"/>); the learning rate anneals to 0 over them.</param>
+    /// <param name="learningRate">The learning rate at the first epoch; null keeps the default (<see cref="MlpTrainerOptions.LearningRate"/>).</param>
+    /// <param name="batchSize">Rows per mini-batch; null keeps the default (<see cref="MlpTrainerOptions.BatchSize"/>).</param>
     public static MlpRegressionTrainer Mlp(
         this RegressionCatalog.RegressionTrainers catalog,
         string labelColumnName = "Label",

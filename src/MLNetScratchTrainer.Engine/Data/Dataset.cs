@@ -7,18 +7,19 @@ namespace MLNetScratchTrainer.Engine.Data;
 /// per-example weights. The constructor validates everything once, so training never meets a bad value.
 /// </summary>
 /// <remarks>
-/// Labels hold one value per row for classification (the class index 0…K−1, or 0/1 for binary)
+/// A feature may be NaN, a missing value, which the model's input preprocessing fills (see
+/// <c>MlpTrainerOptions.RejectMissingFeatures</c>); infinities are refused. Labels hold one value per row for classification (the class index 0…K−1, or 0/1 for binary)
 /// and <see cref="LabelWidth"/> values per row for regression.
 /// </remarks>
 public sealed class Dataset
 {
     /// <summary>Creates a data set; the arrays are used as they are, not copied.</summary>
-    /// <param name="features">Row-major features, <paramref name="featureCount"/> per row.</param>
+    /// <param name="features">Row-major features, <paramref name="featureCount"/> per row; NaN marks a missing value.</param>
     /// <param name="featureCount">Number of features per row.</param>
     /// <param name="labels">Labels, <paramref name="labelWidth"/> per row.</param>
     /// <param name="labelWidth">Label values per row (1 for classification).</param>
     /// <param name="weights">Optional non-negative per-example weights.</param>
-    /// <exception cref="ArgumentException">Sizes disagree, the data is empty, or a value is NaN, infinite or (for weights) negative; the message names the row and column.</exception>
+    /// <exception cref="ArgumentException">Sizes disagree, the data is empty, a feature is infinite, a label or weight is NaN or infinite, or a weight is negative; the message names the row and column.</exception>
     public Dataset(float[] features, int featureCount, float[] labels, int labelWidth = 1, float[]? weights = null)
     {
         ArgumentNullException.ThrowIfNull(features);
@@ -58,8 +59,8 @@ public sealed class Dataset
             throw new ArgumentException($"There are {count} rows but {weights.Length} weights; expected one weight per row.", nameof(weights));
         }
 
-        RequireFinite(features, featureCount, "feature", nameof(features));
-        RequireFinite(labels, labelWidth, "label", nameof(labels));
+        RequireFinite(features, featureCount, "feature", nameof(features), allowMissing: true);
+        RequireFinite(labels, labelWidth, "label", nameof(labels), allowMissing: false);
         RequireWeights(weights);
 
         Features = features;
@@ -115,7 +116,7 @@ public sealed class Dataset
             }
         }
 
-        RequireFinite(labels, labelWidth, "label", nameof(labels));
+        RequireFinite(labels, labelWidth, "label", nameof(labels), allowMissing: false);
         RequireWeights(weights);
         SparseFeatures = features;
         Features = [];
@@ -163,7 +164,7 @@ public sealed class Dataset
             return;
         }
 
-        RequireFinite(weights, 1, "weight", nameof(weights));
+        RequireFinite(weights, 1, "weight", nameof(weights), allowMissing: false);
         int negative = Array.FindIndex(weights, w => w < 0);
         if (negative >= 0)
         {
@@ -171,15 +172,16 @@ public sealed class Dataset
         }
     }
 
-    private static void RequireFinite(float[] values, int width, string what, string parameterName)
+    private static void RequireFinite(float[] values, int width, string what, string parameterName, bool allowMissing)
     {
         for (int i = 0; i < values.Length; i++)
         {
-            if (!float.IsFinite(values[i]))
+            if (!float.IsFinite(values[i]) && !(allowMissing && float.IsNaN(values[i])))
             {
                 string column = width == 1 ? string.Empty : $", column {i % width}";
+                string expected = allowMissing ? "a finite number, or NaN for a missing value" : "a finite number (no NaN or infinity)";
                 throw new ArgumentException(
-                    $"The {what} at row {i / width}{column} is {values[i]}; every {what} must be a finite number (no NaN or infinity).",
+                    $"The {what} at row {i / width}{column} is {values[i]}; every {what} must be {expected}.",
                     parameterName);
             }
         }

@@ -1,11 +1,12 @@
 using System.Collections.Concurrent;
+using MLNetScratchTrainer.Engine.Preprocessing;
 using MLNetScratchTrainer.Engine.Serialization;
 using MLNetScratchTrainer.Engine.Training;
 
 namespace MLNetScratchTrainer.Engine.Models;
 
 /// <summary>
-/// A trained multilayer perceptron: immutable architecture and weights, its training history,
+/// A trained multilayer perceptron: immutable input preprocessing, architecture and weights, its training history,
 /// and the means to predict, save and load. Safe to share between threads.
 /// </summary>
 public sealed class MlpModel
@@ -14,8 +15,14 @@ public sealed class MlpModel
     private readonly ConcurrentBag<Predictor> _predictors = [];
 
     /// <summary>Creates a model from its parts; <paramref name="tensors"/> must match the architecture's tensors in order and length.</summary>
-    internal MlpModel(MlpArchitecture architecture, IReadOnlyList<string> tensorNames, float[][] tensors, TrainingHistory history, TargetScaling? targetScaling)
+    internal MlpModel(MlpArchitecture architecture, IReadOnlyList<string> tensorNames, float[][] tensors, TrainingHistory history, TargetScaling? targetScaling, InputPreprocessor? preprocessor = null)
     {
+        if (preprocessor is not null && preprocessor.OutputSize != architecture.InputSize)
+        {
+            throw new ArgumentException($"The input preprocessor makes {preprocessor.OutputSize} inputs but the network takes {architecture.InputSize}.", nameof(preprocessor));
+        }
+
+        Preprocessor = preprocessor;
         Architecture = architecture;
         TensorNames = tensorNames;
         _tensors = tensors;
@@ -23,7 +30,10 @@ public sealed class MlpModel
         TargetScaling = targetScaling;
     }
 
-    /// <summary>Sizes, activation and head.</summary>
+    /// <summary>What is done to a row of raw features before the network (scaling, missing values), or null for nothing.</summary>
+    public InputPreprocessor? Preprocessor { get; }
+
+    /// <summary>Sizes, activation and head; its input size counts the network's inputs, after <see cref="Preprocessor"/>.</summary>
     public MlpArchitecture Architecture { get; }
 
     /// <summary>Per-epoch losses and metrics of the run that produced the model.</summary>
@@ -35,8 +45,8 @@ public sealed class MlpModel
     /// <summary>Names of the weight tensors, such as "dense0.weight", in layer order.</summary>
     public IReadOnlyList<string> TensorNames { get; }
 
-    /// <summary>Features per row.</summary>
-    public int InputSize => Architecture.InputSize;
+    /// <summary>Raw features per row, before <see cref="Preprocessor"/>.</summary>
+    public int InputSize => Preprocessor?.FeatureCount ?? Architecture.InputSize;
 
     /// <summary>Outputs per row.</summary>
     public int OutputSize => Architecture.OutputSize;
@@ -50,10 +60,11 @@ public sealed class MlpModel
     public static MlpModel Load(Stream stream) => ModelFile.Load(stream, "stream");
 
     /// <summary>Captures a network's current tensors into a model.</summary>
-    public static MlpModel FromNetwork(MlpArchitecture architecture, Network network, TrainingHistory history, TargetScaling? targetScaling = null)
+    /// <exception cref="ArgumentException">The preprocessor's output size is not the network's input size.</exception>
+    public static MlpModel FromNetwork(MlpArchitecture architecture, Network network, TrainingHistory history, TargetScaling? targetScaling = null, InputPreprocessor? preprocessor = null)
     {
         var tensors = network.Tensors.ToList();
-        return new MlpModel(architecture, [.. tensors.Select(t => t.Name)], [.. tensors.Select(t => (float[])t.Value.Clone())], history, targetScaling);
+        return new MlpModel(architecture, [.. tensors.Select(t => t.Name)], [.. tensors.Select(t => (float[])t.Value.Clone())], history, targetScaling, preprocessor);
     }
 
     /// <summary>The values of one tensor, row-major (weights are fan-in × fan-out).</summary>
@@ -118,7 +129,10 @@ public sealed class MlpModel
     /// <summary>Writes the model .zip to a stream.</summary>
     public void Save(Stream stream) => ModelFile.Save(this, stream);
 
-    /// <summary>Builds a fresh network holding a copy of this model's weights (for inspection, examples or fine-tuning).</summary>
+    /// <summary>
+    /// Builds a fresh network holding a copy of this model's weights (for inspection, examples or fine-tuning). Its inputs
+    /// are the preprocessed features: pass rows through <see cref="Preprocessor"/> first when the model has one.
+    /// </summary>
     public Network CreateNetwork(Tensors.Gemm? gemm = null)
     {
         var network = Architecture.Build(gemm ?? new Tensors.Gemm(), new Randomness.Rng(0));

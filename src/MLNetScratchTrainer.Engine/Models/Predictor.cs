@@ -1,4 +1,5 @@
 using MLNetScratchTrainer.Engine.Parallelism;
+using MLNetScratchTrainer.Engine.Preprocessing;
 using MLNetScratchTrainer.Engine.Randomness;
 using MLNetScratchTrainer.Engine.Tensors;
 
@@ -15,6 +16,7 @@ public sealed class Predictor : IDisposable
 
     private readonly Network _network;
     private readonly TargetScaling? _targetScaling;
+    private readonly InputPreprocessor? _preprocessor;
     private readonly Matrix _input;
     private readonly Matrix _output;
     private readonly WorkerPool? _pool;
@@ -26,18 +28,20 @@ public sealed class Predictor : IDisposable
         _network = model.Architecture.Build(new Gemm(_pool), new Rng(0));
         model.CopyTensorsTo(_network);
         _targetScaling = model.TargetScaling;
-        _input = new Matrix(ChunkRows, InputSize);
+        _preprocessor = model.Preprocessor;
+        InputSize = model.InputSize;
+        _input = new Matrix(ChunkRows, _network.InputSize);
         _output = new Matrix(ChunkRows, OutputSize);
     }
 
-    /// <summary>Features per row.</summary>
-    public int InputSize => _network.InputSize;
+    /// <summary>Raw features per row (NaN marks a missing value when the model has input preprocessing).</summary>
+    public int InputSize { get; }
 
     /// <summary>Outputs per row: class probabilities (multiclass), P(class 1) (binary) or predicted values (regression).</summary>
     public int OutputSize => _network.OutputSize;
 
     /// <summary>Predicts one row.</summary>
-    /// <exception cref="ArgumentException">The row or the output span has the wrong length.</exception>
+    /// <exception cref="ArgumentException">The row or the output span has the wrong length, or a feature is infinite.</exception>
     public void Predict(ReadOnlySpan<float> features, Span<float> output)
     {
         RequireLength(features.Length, InputSize, "features", "the row must have one value per input feature");
@@ -50,18 +54,17 @@ public sealed class Predictor : IDisposable
     /// standardised target scale for regression. A binary classifier's logit is its log-odds ln(p / (1 − p)),
     /// free of the rounding that pushes p to exactly 0 or 1 for large margins.
     /// </summary>
-    /// <exception cref="ArgumentException">The row or the output span has the wrong length.</exception>
+    /// <exception cref="ArgumentException">The row or the output span has the wrong length, or a feature is infinite.</exception>
     public void PredictLogits(ReadOnlySpan<float> features, Span<float> logits)
     {
         RequireLength(features.Length, InputSize, "features", "the row must have one value per input feature");
         RequireLength(logits.Length, OutputSize, "logits", "one slot per network output");
-        _input.SetRows(1);
-        features.CopyTo(_input.Span);
+        LoadInputs(features, 1);
         _network.Forward(_input, training: false).Span.CopyTo(logits);
     }
 
     /// <summary>Predicts many rows: <paramref name="rows"/> holds them row-major, <paramref name="outputs"/> receives <see cref="OutputSize"/> values per row.</summary>
-    /// <exception cref="ArgumentException">The spans are not whole rows or disagree in row count.</exception>
+    /// <exception cref="ArgumentException">The spans are not whole rows or disagree in row count, or a feature is infinite.</exception>
     public void PredictBatch(ReadOnlySpan<float> rows, Span<float> outputs)
     {
         if (rows.Length % InputSize != 0)
@@ -89,11 +92,26 @@ public sealed class Predictor : IDisposable
         }
     }
 
-    private void PredictChunk(ReadOnlySpan<float> rows, Span<float> outputs, int count)
+    /// <summary>Puts <paramref name="count"/> raw rows, preprocessed, into the network's input matrix.</summary>
+    private void LoadInputs(ReadOnlySpan<float> rows, int count)
     {
         _input.SetRows(count);
+        if (_preprocessor is null)
+        {
+            rows.CopyTo(_input.Span);
+            return;
+        }
+
+        for (int r = 0; r < count; r++)
+        {
+            _preprocessor.Transform(rows.Slice(r * InputSize, InputSize), _input.Row(r));
+        }
+    }
+
+    private void PredictChunk(ReadOnlySpan<float> rows, Span<float> outputs, int count)
+    {
+        LoadInputs(rows, count);
         _output.SetRows(count);
-        rows.CopyTo(_input.Span);
         _network.Predict(_input, _output);
         _output.Span.CopyTo(outputs);
         _targetScaling?.Invert(outputs);

@@ -2,7 +2,9 @@ namespace MLNetScratchTrainer.Engine.Optimizers;
 
 /// <summary>
 /// Hyperparameters for <see cref="OptimizerFactory.Create"/>. Each optimizer reads only the values it uses;
-/// the defaults are the usual ones from the literature. Values are validated when the optimizer is created.
+/// the defaults are the usual ones from the literature. Values are validated when the optimizer is created. Weight decay
+/// is not here: it is one option of a training run (<c>MlpTrainerOptions.WeightDecay</c>), decoupled for AdamW and
+/// coupled (added to the gradients by the trainer) for the others.
 /// </summary>
 public sealed record OptimizerSettings
 {
@@ -20,10 +22,4 @@ public sealed record OptimizerSettings
 
     /// <summary>Moving-average decay ρ for <see cref="Optimizers.RmsProp"/>.</summary>
     public float RmsPropDecay { get; init; } = 0.9f;
-
-    /// <summary>
-    /// Decoupled weight decay λ for <see cref="Optimizers.AdamW"/>. The other optimizers ignore it; coupled L2
-    /// decay for them is added to the gradients by the trainer (see <see cref="Optimizers.WeightDecay"/>).
-    /// </summary>
-    public float WeightDecay { get; init; }
 }

@@ -22,6 +22,13 @@ public sealed class Rng
         _s3 = (uint)(b >> 32);
     }
 
+    /// <summary>The generator of one named stream of a run seeded with <paramref name="seed"/>: each stream is independent of the others.</summary>
+    public static Rng ForStream(int seed, RandomStream stream)
+    {
+        ulong x = ((ulong)(uint)seed << 32) | (uint)stream;
+        return new Rng(unchecked((int)SplitMix(ref x)));
+    }
+
     /// <summary>Next 32 random bits.</summary>
     public uint NextUInt()
     {

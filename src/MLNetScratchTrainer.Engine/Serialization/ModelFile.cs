@@ -2,13 +2,14 @@ using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text.Json;
 using MLNetScratchTrainer.Engine.Models;
+using MLNetScratchTrainer.Engine.Preprocessing;
 using MLNetScratchTrainer.Engine.Tensors;
 using MLNetScratchTrainer.Engine.Training;
 
 namespace MLNetScratchTrainer.Engine.Serialization;
 
 /// <summary>
-/// The model file: a .zip holding <c>header.json</c> (format, version, architecture, tensor shapes,
+/// The model file: a .zip holding <c>header.json</c> (format, version, input preprocessing, architecture, tensor shapes,
 /// SHA-256 of the tensors, history) and <c>tensors.bin</c> (every tensor as little-endian float32, in order).
 /// </summary>
 /// <remarks>
@@ -23,8 +24,8 @@ public static class ModelFile
     /// <summary>The format name written in every header.</summary>
     public const string FormatName = "MLNetScratchTrainer.Mlp";
 
-    /// <summary>The current format version.</summary>
-    public const int CurrentVersion = 1;
+    /// <summary>The current format version: 2 added the input preprocessing. Version 1 files (without it) still load.</summary>
+    public const int CurrentVersion = 2;
 
     /// <summary>Largest model accepted: 256 Mi parameters (1 GiB of float32).</summary>
     public const long MaxParameters = 1L << 28;
@@ -82,6 +83,7 @@ public static class ModelFile
             TensorsSha256 = Convert.ToHexString(SHA256.HashData(tensorBytes)),
             TargetMean = model.TargetScaling?.Mean.ToArray(),
             TargetScale = model.TargetScaling?.Scale.ToArray(),
+            Preprocessing = PreprocessingHeader.Of(model.Preprocessor),
             History = new HistoryHeader([.. model.History.Epochs], model.History.StopReason.ToString(), model.History.BestEpoch, model.History.MetricName),
         };
 
@@ -132,8 +134,9 @@ public static class ModelFile
             var network = CheckTensorList(header, architecture, source);
             float[][] tensors = ReadTensors(zip, header, architecture, source);
             var scaling = ReadScaling(header, architecture, source);
+            var preprocessor = ReadPreprocessor(header, architecture, source);
             var history = ReadHistory(header);
-            return new MlpModel(architecture, [.. network.Select(t => t.Name)], tensors, history, scaling);
+            return new MlpModel(architecture, [.. network.Select(t => t.Name)], tensors, history, scaling, preprocessor);
         }
     }
 
@@ -196,7 +199,7 @@ public static class ModelFile
             throw Invalid(source, $"the header's format is '{header?.Format}', expected '{FormatName}'");
         }
 
-        if (header.Version != CurrentVersion)
+        if (header.Version is < 1 or > CurrentVersion)
         {
             throw Invalid(source, $"format version {header.Version} is not supported (this library reads version {CurrentVersion})");
         }
@@ -376,6 +379,31 @@ public static class ModelFile
         {
             throw Invalid(source, exception.Message.TrimEnd('.'));
         }
+    }
+
+    private static InputPreprocessor? ReadPreprocessor(ModelHeader header, MlpArchitecture architecture, string source)
+    {
+        if (header.Preprocessing is not { } p)
+        {
+            return null;
+        }
+
+        InputPreprocessor preprocessor;
+        try
+        {
+            preprocessor = new InputPreprocessor(p.Fill ?? [], p.Center ?? [], p.Scale ?? [], p.ClipBound, p.MissingIndicatorFeatures ?? []);
+        }
+        catch (ArgumentException exception)
+        {
+            throw Invalid(source, $"its input preprocessing is damaged ({exception.Message.TrimEnd('.')})");
+        }
+
+        if (preprocessor.OutputSize != architecture.InputSize)
+        {
+            throw Invalid(source, $"its input preprocessing makes {preprocessor.OutputSize} inputs but the network takes {architecture.InputSize}");
+        }
+
+        return preprocessor;
     }
 
     private static TrainingHistory ReadHistory(ModelHeader header)

@@ -1,3 +1,4 @@
+using MLNetScratchTrainer.Engine.Preprocessing;
 using MLNetScratchTrainer.Engine.Training;
 
 namespace MLNetScratchTrainer.Engine.Serialization;
@@ -20,6 +21,8 @@ internal sealed record ModelHeader
     public float[]? TargetScale { get; init; }
 
     public HistoryHeader? History { get; init; }
+
+    public PreprocessingHeader? Preprocessing { get; init; }
 }
 
 /// <summary>The architecture as saved.</summary>
@@ -30,3 +33,12 @@ internal sealed record TensorHeader(string Name, int Rows, int Columns);
 
 /// <summary>The training history as saved.</summary>
 internal sealed record HistoryHeader(List<EpochRecord> Epochs, string StopReason, int BestEpoch, string MetricName);
+
+/// <summary>The input preprocessing as saved (format version 2 on); absent when the model has none.</summary>
+internal sealed record PreprocessingHeader(float[]? Fill, float[]? Center, float[]? Scale, float? ClipBound, int[]? MissingIndicatorFeatures)
+{
+    /// <summary>The header of a preprocessor, or null for none.</summary>
+    public static PreprocessingHeader? Of(InputPreprocessor? preprocessor) => preprocessor is null
+        ? null
+        : new([.. preprocessor.Fill], [.. preprocessor.Center], [.. preprocessor.Scale], preprocessor.ClipBound, [.. preprocessor.MissingIndicatorFeatures]);
+}

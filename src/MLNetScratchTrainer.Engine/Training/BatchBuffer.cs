@@ -1,33 +1,46 @@
 using MLNetScratchTrainer.Engine.Data;
+using MLNetScratchTrainer.Engine.Preprocessing;
 using MLNetScratchTrainer.Engine.Tensors;
 
 namespace MLNetScratchTrainer.Engine.Training;
 
 /// <summary>
-/// One mini-batch gathered from a data set by row indices: features (dense rows, or CSR rows for a sparse data set),
-/// labels and weights, in buffers allocated once for the largest batch.
+/// One mini-batch gathered from a data set by row indices: features (through the model's input preprocessing, when it
+/// has one), labels and weights, in buffers allocated once for the largest batch.
 /// </summary>
 internal sealed class BatchBuffer
 {
     private readonly float[] _labels;
     private readonly float[] _weights;
+    private readonly InputPreprocessor? _preprocessor;
     private int _rows;
     private bool _hasWeights;
 
-    public BatchBuffer(int batchSize, int featureCount, int labelWidth, bool sparse = false)
+    /// <summary>Creates the buffers.</summary>
+    /// <param name="capacity">The most rows a batch holds.</param>
+    /// <param name="inputSize">Network inputs per row (the preprocessor's output size when there is one).</param>
+    /// <param name="labelWidth">Label values per row.</param>
+    /// <param name="preprocessor">The model's input preprocessing, or null to copy the features as they are.</param>
+    /// <param name="sparse">Gather CSR rows of a sparse data set into <see cref="SparseFeatures"/> (as they are) instead.</param>
+    public BatchBuffer(int capacity, int inputSize, int labelWidth, InputPreprocessor? preprocessor, bool sparse = false)
     {
-        Features = new Matrix(sparse ? 0 : batchSize, featureCount);
-        SparseFeatures = sparse ? new SparseMatrix(featureCount, batchSize) : null;
-        _labels = new float[batchSize * labelWidth];
-        _weights = new float[batchSize];
+        Features = new Matrix(sparse ? 0 : capacity, inputSize);
+        SparseFeatures = sparse ? new SparseMatrix(inputSize, capacity) : null;
+        _labels = new float[capacity * labelWidth];
+        _weights = new float[capacity];
+        _preprocessor = preprocessor;
     }
 
-    /// <summary>The dense rows of the batch (no rows when the data set is sparse).</summary>
+    /// <summary>The most rows a batch holds.</summary>
+    public int Capacity => _weights.Length;
+
+    /// <summary>The network inputs of the batch's rows.</summary>
     public Matrix Features { get; }
 
     /// <summary>The CSR rows of the batch, when the data set is sparse; otherwise null.</summary>
     public SparseMatrix? SparseFeatures { get; }
 
+    /// <summary>The labels of the batch's rows.</summary>
     public ReadOnlySpan<float> Labels => _labels.AsSpan(0, _rows * (_labels.Length / _weights.Length));
 
     /// <summary>Weights of the rows, or empty when the data set has none.</summary>
@@ -54,9 +67,13 @@ internal sealed class BatchBuffer
             {
                 SparseFeatures.AppendRowFrom(data.SparseFeatures!, row);
             }
-            else
+            else if (_preprocessor is null)
             {
                 data.FeatureRow(row).CopyTo(Features.Row(i));
+            }
+            else
+            {
+                _preprocessor.Transform(data.FeatureRow(row), Features.Row(i));
             }
 
             labels.AsSpan(row * width, width).CopyTo(_labels.AsSpan(i * width, width));

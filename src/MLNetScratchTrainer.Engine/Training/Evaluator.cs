@@ -8,30 +8,28 @@ namespace MLNetScratchTrainer.Engine.Training;
 /// R² (coefficient of determination, on the network's scale) for regression. Weighted when the data has weights.
 /// Sparse data runs through <paramref name="sparseNetwork"/>, which shares the network's weights.
 /// </summary>
-internal sealed class Evaluator(Network network, SparseInputNetwork? sparseNetwork, MlpTask task, int batchSize)
+internal sealed class Evaluator(Network network, SparseInputNetwork? sparseNetwork, MlpTask task, BatchBuffer buffer)
 {
-    private BatchBuffer? _buffer;
-
     public (double Loss, double Metric) Evaluate(Dataset data, float[] labels, ReadOnlySpan<int> rows)
     {
-        _buffer ??= new BatchBuffer(batchSize, data.FeatureCount, data.LabelWidth, sparse: data.SparseFeatures is not null);
+        int batchSize = buffer.Capacity;
         double lossSum = 0, weightSum = 0, correct = 0;
         int width = data.LabelWidth;
-        var sums = new RegressionSums(width, labels, rows);
+        var sums = new RegressionSums(width, labels, data.Weights, rows);
         for (int first = 0; first < rows.Length; first += batchSize)
         {
             var batch = rows.Slice(first, Math.Min(batchSize, rows.Length - first));
-            _buffer.Gather(data, labels, batch);
-            var logits = _buffer.SparseFeatures is { } sparseRows
+            buffer.Gather(data, labels, batch);
+            var logits = buffer.SparseFeatures is { } sparseRows
                 ? sparseNetwork!.Forward(sparseRows, training: false)
-                : network.Forward(_buffer.Features, training: false);
+                : network.Forward(buffer.Features, training: false);
             double batchWeight = 0;
             for (int i = 0; i < batch.Length; i++)
             {
-                float weight = _buffer.Weights.IsEmpty ? 1f : _buffer.Weights[i];
+                float weight = buffer.Weights.IsEmpty ? 1f : buffer.Weights[i];
                 batchWeight += weight;
                 var output = logits.Row(i);
-                var label = _buffer.Labels.Slice(i * width, width);
+                var label = buffer.Labels.Slice(i * width, width);
                 if (task == MlpTask.Regression)
                 {
                     sums.Add(output, label, weight);
@@ -42,7 +40,7 @@ internal sealed class Evaluator(Network network, SparseInputNetwork? sparseNetwo
                 }
             }
 
-            lossSum += network.Head.Loss(logits, _buffer.Labels, _buffer.Weights) * batchWeight;
+            lossSum += network.Head.Loss(logits, buffer.Labels, buffer.Weights) * batchWeight;
             weightSum += batchWeight;
         }
 
@@ -70,21 +68,29 @@ internal sealed class Evaluator(Network network, SparseInputNetwork? sparseNetwo
         return best;
     }
 
-    /// <summary>Running sums for R² = 1 − Σw(t − y)² / Σw(t − t̄)², over every target column.</summary>
+    /// <summary>Running sums for R² = 1 − Σw(t − y)² / Σw(t − t̄)², over every target column, where t̄ = Σw·t / Σw is the weighted mean.</summary>
     private sealed class RegressionSums
     {
         private readonly double[] _mean;
         private double _residual, _total;
 
-        public RegressionSums(int width, float[] labels, ReadOnlySpan<int> rows)
+        public RegressionSums(int width, float[] labels, float[]? weights, ReadOnlySpan<int> rows)
         {
             _mean = new double[width];
+            double weightSum = 0;
             foreach (int row in rows)
             {
+                double weight = weights?[row] ?? 1;
+                weightSum += weight;
                 for (int j = 0; j < width; j++)
                 {
-                    _mean[j] += labels[(row * width) + j] / (double)rows.Length;
+                    _mean[j] += weight * labels[(row * width) + j];
                 }
+            }
+
+            for (int j = 0; j < width; j++)
+            {
+                _mean[j] = weightSum > 0 ? _mean[j] / weightSum : 0;
             }
         }
 

@@ -1,28 +1,36 @@
 using MLNetScratchTrainer.Engine.Initializers;
 using MLNetScratchTrainer.Engine.Models;
 using MLNetScratchTrainer.Engine.Optimizers;
+using MLNetScratchTrainer.Engine.Preprocessing;
 
 namespace MLNetScratchTrainer.Engine.Training;
 
 /// <summary>
-/// Everything that shapes a training run. Defaults follow scikit-learn's MLPClassifier where it has one
-/// (one hidden layer of 100 ReLU units, Adam with learning rate 0.001) and work on standardised tabular data.
+/// Everything that shapes a training run, with its defaults in this one place. The ML.NET plugin's options derive from
+/// this class and add only column names, so every option has the same name and default in the engine and the plugin.
+/// The defaults, and the measurements behind them, are in <c>docs/defaults.md</c>: the inputs are scaled by the model
+/// itself (median and interquartile range, smooth clipping, missing-value indicators), three hidden layers of 256 ReLU
+/// units, AdamW with β₂ = 0.95 and a cosine learning rate, batch size and epochs from the number of rows
+/// (<see cref="DataSizeRules"/>), and the best epoch on a 10 % validation split is kept, with early stopping.
 /// </summary>
-public sealed class MlpTrainerOptions
+public class MlpTrainerOptions
 {
-    /// <summary>What to predict; fixes the head and loss.</summary>
+    /// <summary>The seed used when <see cref="Seed"/> is null and no caller supplies one.</summary>
+    public const int DefaultSeed = 1;
+
+    /// <summary>What to predict; fixes the head and loss. The ML.NET trainers set it themselves (the catalog chooses the task).</summary>
     public MlpTask Task { get; set; } = MlpTask.MulticlassClassification;
 
-    /// <summary>Number of classes for multiclass; null infers it as the largest label + 1.</summary>
+    /// <summary>Number of classes for multiclass; null infers it (from a key column's count, or as the largest label + 1).</summary>
     public int? ClassCount { get; set; }
 
-    /// <summary>Units of each hidden layer, input side first.</summary>
-    public int[] HiddenLayers { get; set; } = [100];
+    /// <summary>Units of each hidden layer, input side first; empty gives a linear (or logistic) model.</summary>
+    public int[] HiddenLayers { get; set; } = [256, 256, 256];
 
     /// <summary>Activation of the hidden layers.</summary>
     public Activation Activation { get; set; } = Activation.Relu;
 
-    /// <summary>Dropout rate after each hidden activation (0 disables it).</summary>
+    /// <summary>Dropout rate after each hidden activation, in [0, 1); 0 disables it.</summary>
     public float DropoutRate { get; set; }
 
     /// <summary>Batch normalisation between each hidden dense layer and its activation.</summary>
@@ -35,22 +43,27 @@ public sealed class MlpTrainerOptions
     public float InitialStd { get; set; } = 0.01f;
 
     /// <summary>The update rule.</summary>
-    public OptimizerKind Optimizer { get; set; } = OptimizerKind.Adam;
+    public OptimizerKind Optimizer { get; set; } = OptimizerKind.AdamW;
 
-    /// <summary>Momentum, β₁, β₂, ε and the RMSProp decay of the optimizer.</summary>
-    public OptimizerSettings OptimizerSettings { get; set; } = new();
+    /// <summary>The optimizer's own hyperparameters: momentum, Adam's β₁ and β₂, ε, RMSProp's decay.</summary>
+    public OptimizerSettings OptimizerSettings { get; set; } = new() { Beta2 = 0.95f };
 
-    /// <summary>Base learning rate.</summary>
-    public float LearningRate { get; set; } = 1e-3f;
-
-    /// <summary>Learning rate per epoch; null keeps it constant.</summary>
-    public LearningRateSchedule? Schedule { get; set; }
+    /// <summary>Base learning rate: the rate of the first epoch, which <see cref="LearningRateSchedule"/> then changes.</summary>
+    public float LearningRate { get; set; } = 2e-3f;
 
     /// <summary>
-    /// Weight decay λ on weights, never on biases: an L2 term λ·w added to the gradient, or with
-    /// <see cref="OptimizerKind.AdamW"/> the decoupled decay w ← w − lr·λ·w.
+    /// Learning rate per epoch, such as <c>LearningRateSchedule.Step(30, 0.1f)</c>, or <c>LearningRateSchedule.Constant()</c>
+    /// to keep <see cref="LearningRate"/> throughout. Null (the default) anneals it to 0 along a cosine over the run's
+    /// epochs, that is <c>LearningRateSchedule.Cosine(epochs)</c>.
     /// </summary>
-    public float WeightDecay { get; set; }
+    public LearningRateSchedule? LearningRateSchedule { get; set; }
+
+    /// <summary>
+    /// Weight decay λ on weights, never on biases: with <see cref="OptimizerKind.AdamW"/> the decoupled decay
+    /// w ← w − lr·λ·w; with the other optimizers an L2 term λ·w added to the gradient (use a far smaller λ there, such as 1e-4).
+    /// 0 disables it.
+    /// </summary>
+    public float WeightDecay { get; set; } = 0.02f;
 
     /// <summary>Clips the global gradient norm to this value; null disables clipping.</summary>
     public float? GradientClipNorm { get; set; }
@@ -61,28 +74,64 @@ public sealed class MlpTrainerOptions
     /// </summary>
     public bool StandardizeRegressionTargets { get; set; } = true;
 
-    /// <summary>Rows per mini-batch.</summary>
-    public int BatchSize { get; set; } = 128;
+    /// <summary>How the model scales its inputs before the first layer; it is fitted on the training rows and saved in the model.</summary>
+    public InputScaling InputScaling { get; set; } = InputScaling.Robust;
 
-    /// <summary>Passes over the training data.</summary>
-    public int NumberOfEpochs { get; set; } = 20;
+    /// <summary>
+    /// The bound b of the smooth clipping z / √(1 + (z/b)²) after <see cref="InputScaling.Robust"/> scaling: scaled values
+    /// stay within ±b, and outliers cannot dominate a layer. Null disables clipping.
+    /// </summary>
+    public float? SmoothClipBound { get; set; } = 3f;
 
-    /// <summary>Reshuffle the rows every epoch.</summary>
+    /// <summary>
+    /// Reject missing feature values (NaN) with an error naming the row and column, instead of filling them with the
+    /// training median and adding a missing-value indicator input for each feature that had them.
+    /// </summary>
+    public bool RejectMissingFeatures { get; set; }
+
+    /// <summary>Rows per mini-batch; null (the default) picks it from the number of training rows (<see cref="DataSizeRules.BatchSize"/>).</summary>
+    public int? BatchSize { get; set; }
+
+    /// <summary>
+    /// Passes over the training data (fewer with early stopping or <see cref="MaximumTrainingTime"/>); null (the default)
+    /// picks it from the number of training rows (<see cref="DataSizeRules.NumberOfEpochs"/>).
+    /// </summary>
+    public int? NumberOfEpochs { get; set; }
+
+    /// <summary>Reshuffle the training rows every epoch.</summary>
     public bool Shuffle { get; set; } = true;
 
     /// <summary>
-    /// Fraction of the training rows held out for validation when no validation set is given (0 disables it).
+    /// Fraction of the training rows held out for validation when no validation set is given; 0 holds out none.
+    /// The validation loss and metric of every epoch go to the history.
     /// </summary>
-    public float ValidationFraction { get; set; }
+    public float ValidationFraction { get; set; } = 0.1f;
 
     /// <summary>
-    /// Stop after this many epochs without a lower validation loss, restoring the best epoch's weights (0 disables early stopping).
-    /// Needs validation data: a validation set or <see cref="ValidationFraction"/>.
+    /// With validation data, return the weights of the best epoch rather than the last: the highest validation metric
+    /// (accuracy or R²), and among equals the lowest validation loss.
     /// </summary>
-    public int EarlyStoppingPatience { get; set; }
+    public bool KeepBestEpoch { get; set; } = true;
 
-    /// <summary>Seed of initialisation, shuffling, dropout and the validation split.</summary>
-    public int Seed { get; set; } = 1;
+    /// <summary>
+    /// Early stopping: stop after this many epochs without a validation metric above the best by more than
+    /// <see cref="EarlyStoppingTolerance"/> (or an equal metric with a loss lower by more than it), keeping the best
+    /// epoch's weights; 0 disables it.
+    /// Needs validation data: a validation set or <see cref="ValidationFraction"/> above 0.
+    /// </summary>
+    public int EarlyStoppingPatience { get; set; } = 20;
+
+    /// <summary>The improvement of the validation metric (or loss) that resets the patience of early stopping (scikit-learn's <c>tol</c>).</summary>
+    public float EarlyStoppingTolerance { get; set; } = 1e-4f;
+
+    /// <summary>
+    /// Stop training once this much time has passed (checked after every mini-batch) and return the best model so far;
+    /// null sets no limit. The epoch under way ends at the limit and is validated and recorded like any other.
+    /// </summary>
+    public TimeSpan? MaximumTrainingTime { get; set; }
+
+    /// <summary>Seed of initialisation, shuffling, dropout and the validation split; null uses <see cref="DefaultSeed"/> (the ML.NET trainers take one from the <c>MLContext</c>).</summary>
+    public int? Seed { get; set; }
 
     /// <summary>Threads for the matrix products; null uses every core. Results do not depend on it.</summary>
     public int? NumberOfThreads { get; set; }
@@ -93,21 +142,44 @@ public sealed class MlpTrainerOptions
     /// <summary>Called after every mini-batch with (epoch, batch, batches per epoch), for live progress displays.</summary>
     public Action<int, int, int>? BatchCompleted { get; set; }
 
+    /// <summary>The batch size a run on <paramref name="trainingRows"/> rows uses: <see cref="BatchSize"/> or the rule's, never more than the rows.</summary>
+    public int BatchSizeFor(int trainingRows) => Math.Min(BatchSize ?? DataSizeRules.BatchSize(trainingRows), Math.Max(1, trainingRows));
+
+    /// <summary>The most epochs a run on <paramref name="trainingRows"/> rows trains: <see cref="NumberOfEpochs"/> or the rule's.</summary>
+    public int NumberOfEpochsFor(int trainingRows) => NumberOfEpochs ?? DataSizeRules.NumberOfEpochs(trainingRows);
+
+    /// <summary>The schedule in force for a run of <paramref name="epochs"/> epochs: <see cref="LearningRateSchedule"/>, or the default cosine over them.</summary>
+    public LearningRateSchedule ScheduleFor(int epochs) => LearningRateSchedule ?? Optimizers.LearningRateSchedule.Cosine(epochs);
+
+    /// <summary>A copy of these options as engine options, with its own hidden-layer array, so later changes to either do not reach the other.</summary>
+    public MlpTrainerOptions Clone()
+    {
+        var copy = (MlpTrainerOptions)MemberwiseClone();
+        copy.HiddenLayers = HiddenLayers is null ? null! : [.. HiddenLayers];
+        return copy;
+    }
+
     /// <summary>Checks every value and names the first one out of range.</summary>
     /// <exception cref="ArgumentException">An option is out of range.</exception>
     public void Validate()
     {
-        Require(HiddenLayers is not null && HiddenLayers.All(units => units > 0), nameof(HiddenLayers), "every hidden layer needs at least 1 unit");
+        Require(HiddenLayers is not null, nameof(HiddenLayers), "an array, not null");
+        Require(HiddenLayers!.All(units => units > 0), nameof(HiddenLayers), "every hidden layer needs at least 1 unit");
+        Require(Enum.IsDefined(Task), nameof(Task), "a defined task");
         Require(ClassCount is null || ClassCount >= 2, nameof(ClassCount), "at least 2 classes");
         Require(DropoutRate >= 0f && DropoutRate < 1f, nameof(DropoutRate), "a rate in [0, 1)");
         Require(float.IsFinite(LearningRate) && LearningRate > 0f, nameof(LearningRate), "a positive finite number");
         Require(float.IsFinite(WeightDecay) && WeightDecay >= 0f, nameof(WeightDecay), "zero or a positive finite number");
         Require(GradientClipNorm is null || GradientClipNorm > 0f, nameof(GradientClipNorm), "a positive number");
         Require(InitialStd > 0f && float.IsFinite(InitialStd), nameof(InitialStd), "a positive finite number");
-        Require(BatchSize >= 1, nameof(BatchSize), "at least 1");
-        Require(NumberOfEpochs >= 1, nameof(NumberOfEpochs), "at least 1");
+        Require(Enum.IsDefined(InputScaling), nameof(InputScaling), "a defined input scaling");
+        Require(SmoothClipBound is null || (SmoothClipBound > 0f && float.IsFinite(SmoothClipBound.Value)), nameof(SmoothClipBound), "a positive finite bound, or null for no clipping");
+        Require(BatchSize is null || BatchSize >= 1, nameof(BatchSize), "at least 1, or null for the data-size rule");
+        Require(NumberOfEpochs is null || NumberOfEpochs >= 1, nameof(NumberOfEpochs), "at least 1, or null for the data-size rule");
         Require(ValidationFraction >= 0f && ValidationFraction < 1f, nameof(ValidationFraction), "a fraction in [0, 1)");
         Require(EarlyStoppingPatience >= 0, nameof(EarlyStoppingPatience), "zero (off) or a positive number of epochs");
+        Require(EarlyStoppingTolerance >= 0f && float.IsFinite(EarlyStoppingTolerance), nameof(EarlyStoppingTolerance), "zero or a positive finite number");
+        Require(MaximumTrainingTime is null || MaximumTrainingTime > TimeSpan.Zero, nameof(MaximumTrainingTime), "a positive time span, or null for no limit");
         Require(NumberOfThreads is null || NumberOfThreads >= 1, nameof(NumberOfThreads), "at least 1");
         Require(OptimizerSettings is not null, nameof(OptimizerSettings), "settings, not null");
     }

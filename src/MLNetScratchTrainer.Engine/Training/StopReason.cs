@@ -6,9 +6,12 @@ public enum StopReason
     /// <summary>All epochs ran.</summary>
     Completed,
 
-    /// <summary>The validation loss stopped improving; the best epoch's weights were restored.</summary>
+    /// <summary>The validation metric stopped improving for <c>EarlyStoppingPatience</c> epochs; the best epoch's weights were restored.</summary>
     EarlyStopped,
 
-    /// <summary>The cancellation token fired; the weights of the last completed epoch were kept.</summary>
+    /// <summary>The cancellation token fired; the best (or, without validation, the last) completed epoch's weights were kept.</summary>
     Cancelled,
+
+    /// <summary><c>MaximumTrainingTime</c> passed; the epoch under way ended there and the best weights so far were kept.</summary>
+    TimeLimit,
 }

@@ -3,6 +3,12 @@ namespace MLNetScratchTrainer.Engine.Training;
 /// <summary>Per-epoch record of a training run and how it ended.</summary>
 public sealed class TrainingHistory
 {
+    /// <summary>The <see cref="MetricName"/> of classification: the weighted fraction of rows classified correctly.</summary>
+    public const string Accuracy = "accuracy";
+
+    /// <summary>The <see cref="MetricName"/> of regression: the coefficient of determination.</summary>
+    public const string RSquared = "R2";
+
     /// <summary>Creates a history.</summary>
     public TrainingHistory(IReadOnlyList<EpochRecord> epochs, StopReason stopReason, int bestEpoch, string metricName)
     {
@@ -21,7 +27,7 @@ public sealed class TrainingHistory
     /// <summary>1-based epoch whose weights the model holds.</summary>
     public int BestEpoch { get; }
 
-    /// <summary>Name of <see cref="EpochRecord.ValidationMetric"/>: "accuracy" or "R2".</summary>
+    /// <summary>Name of <see cref="EpochRecord.ValidationMetric"/>: <see cref="Accuracy"/> or <see cref="RSquared"/>.</summary>
     public string MetricName { get; }
 
     /// <summary>An empty history (a model that was never trained here).</summary>

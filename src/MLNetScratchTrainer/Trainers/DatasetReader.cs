@@ -8,10 +8,9 @@ namespace MLNetScratchTrainer.Trainers;
 /// <summary>
 /// Reads the training columns of a data view, through one cursor, into an engine <see cref="Dataset"/>. The caller
 /// does not need to cache the data view: it is read once, and each row's features are copied once, into their place in
-/// the data set's array (see <see cref="FeatureBuffer"/>). Rows with a missing or invalid value stop the read with an
-/// error naming the row and column, or, when asked, are skipped and counted in the log. Feature vectors of
-/// <see cref="SparseFeatureBuffer.SlotThreshold"/> slots or more (text features) are read as sparse rows instead and never
-/// densified (see <see cref="SparseFeatureBuffer"/>).
+/// the data set's array (see <see cref="FeatureBuffer"/>). A missing feature (NaN) is kept for the model's input
+/// preprocessing to fill, unless missing features are rejected. Rows with an invalid value stop the read with an error
+/// naming the row and column, or, when asked, are skipped and counted in the log.
 /// </summary>
 internal static class DatasetReader
 {
@@ -20,11 +19,12 @@ internal static class DatasetReader
     /// <param name="columns">The validated columns of <paramref name="data"/>.</param>
     /// <param name="createLabelReader">Makes, for a cursor, a function returning the current row's label as the engine expects it, or NaN when it is missing or invalid.</param>
     /// <param name="labelRequirement">What a valid label is, for messages.</param>
+    /// <param name="rejectMissingFeatures">Treat a missing feature (NaN) as invalid.</param>
     /// <param name="dropInvalidRows">Skip invalid rows instead of failing.</param>
     /// <param name="channel">Where the count of skipped rows goes.</param>
     /// <param name="dataName">"training data" or "validation data", for messages.</param>
     /// <exception cref="ArgumentException">A row is invalid (and <paramref name="dropInvalidRows"/> is false), or no valid row remains.</exception>
-    public static Dataset Read(IDataView data, TrainingColumns columns, Func<DataViewRow, Func<float>> createLabelReader, string labelRequirement, bool dropInvalidRows, IChannel channel, string dataName)
+    public static Dataset Read(IDataView data, TrainingColumns columns, Func<DataViewRow, Func<float>> createLabelReader, string labelRequirement, bool rejectMissingFeatures, bool dropInvalidRows, IChannel channel, string dataName)
     {
         bool sparse = columns.FeatureCount >= SparseFeatureBuffer.SlotThreshold;
         var features = sparse ? null : new FeatureBuffer(columns.FeatureCount, data.GetRowCount());
@@ -49,13 +49,15 @@ internal static class DatasetReader
                 if (sparseFeatures is not null)
                 {
                     int slot = sparseFeatures.Stage(buffer);
-                    problem = slot >= 0 ? NonFiniteFeature(slot, sparseFeatures.StagedValue(slot), columns) : FindProblem([], label, weight, columns, labelRequirement);
+                    problem = slot >= 0
+                        ? $"slot {slot} of feature column '{columns.Features.Name}' is {sparseFeatures.StagedValue(slot)}; every feature of a sparse column must be a finite number"
+                        : FindProblem([], label, weight, columns, labelRequirement, rejectMissingFeatures);
                 }
                 else
                 {
                     var row = features!.NextRow();
                     buffer.CopyTo(row);
-                    problem = FindProblem(row, label, weight, columns, labelRequirement);
+                    problem = FindProblem(row, label, weight, columns, labelRequirement, rejectMissingFeatures);
                 }
 
                 if (problem is not null)
@@ -96,16 +98,18 @@ internal static class DatasetReader
             : new Dataset(features!.ToArray(), columns.FeatureCount, [.. labels], weights: rowWeights);
     }
 
-    private static string NonFiniteFeature(int slot, float value, TrainingColumns columns)
-        => $"slot {slot} of feature column '{columns.Features.Name}' is {value}; every feature must be a finite number";
-
-    private static string? FindProblem(ReadOnlySpan<float> row, float label, float weight, TrainingColumns columns, string labelRequirement)
+    private static string? FindProblem(ReadOnlySpan<float> row, float label, float weight, TrainingColumns columns, string labelRequirement, bool rejectMissingFeatures)
     {
         for (int slot = 0; slot < row.Length; slot++)
         {
-            if (!float.IsFinite(row[slot]))
+            if (float.IsInfinity(row[slot]))
             {
-                return NonFiniteFeature(slot, row[slot], columns);
+                return $"slot {slot} of feature column '{columns.Features.Name}' is {row[slot]}; every feature must be a finite number, or NaN for a missing value";
+            }
+
+            if (rejectMissingFeatures && float.IsNaN(row[slot]))
+            {
+                return $"slot {slot} of feature column '{columns.Features.Name}' is NaN (missing) and {nameof(MlpOptions.RejectMissingFeatures)} is set";
             }
         }
 

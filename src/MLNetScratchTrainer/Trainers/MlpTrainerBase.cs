@@ -25,7 +25,7 @@ public abstract class MlpTrainerBase<TTransformer> : IEstimator<TTransformer>
     {
         ArgumentNullException.ThrowIfNull(environment);
         ArgumentNullException.ThrowIfNull(options);
-        _options = options.Clone();
+        _options = options.Copy();
         Task = task;
         ArgumentException.ThrowIfNullOrWhiteSpace(_options.LabelColumnName, "options.LabelColumnName");
         ArgumentException.ThrowIfNullOrWhiteSpace(_options.FeatureColumnName, "options.FeatureColumnName");
@@ -50,12 +50,12 @@ public abstract class MlpTrainerBase<TTransformer> : IEstimator<TTransformer>
     /// <summary>What a valid label value is, for messages about one row.</summary>
     private protected abstract string LabelValueRequirement { get; }
 
-    /// <summary>Trains on <paramref name="input"/>; with <see cref="MlpOptions.ValidationFraction"/> above 0, part of it is held out for validation.</summary>
+    /// <summary>Trains on <paramref name="input"/>; with <see cref="MlpTrainerOptions.ValidationFraction"/> above 0, part of it is held out for validation.</summary>
     /// <exception cref="ArgumentException">A column is missing or of the wrong type, or the data is empty or holds an invalid value; the message names the column and row.</exception>
     /// <exception cref="TrainingDivergedException">The loss became NaN or infinite.</exception>
     public TTransformer Fit(IDataView input) => Train(input, validationData: null);
 
-    /// <summary>Trains on <paramref name="trainData"/> and measures every epoch on <paramref name="validationData"/>, which early stopping (<see cref="MlpOptions.EarlyStoppingPatience"/>) uses.</summary>
+    /// <summary>Trains on <paramref name="trainData"/> and measures every epoch on <paramref name="validationData"/>, which early stopping (<see cref="MlpTrainerOptions.EarlyStoppingPatience"/>) uses.</summary>
     /// <exception cref="ArgumentException">A column is missing or of the wrong type in either data view, or a value is invalid.</exception>
     /// <exception cref="TrainingDivergedException">The loss became NaN or infinite.</exception>
     public TTransformer Fit(IDataView trainData, IDataView validationData)
@@ -141,7 +141,8 @@ public abstract class MlpTrainerBase<TTransformer> : IEstimator<TTransformer>
         };
         channel.Info(MessageSensitivity.None,
             $"Training an Mlp ({Task}): {train.FeatureCount} features, hidden layers [{string.Join(", ", options.HiddenLayers)}], {train.Count} training rows" +
-            (validation is null ? string.Empty : $", {validation.Count} validation rows") + $", {options.NumberOfEpochs} epochs.");
+            (validation is null ? string.Empty : $", {validation.Count} validation rows") +
+            $", at most {EpochText(options.NumberOfEpochs)} epochs" + (options.MaximumTrainingTime is TimeSpan limit ? $", at most {limit.TotalSeconds:G4} s." : "."));
         var clock = Stopwatch.StartNew();
         var model = new MlpTrainer(options).Fit(train, validation);
         var history = model.History;
@@ -151,7 +152,7 @@ public abstract class MlpTrainerBase<TTransformer> : IEstimator<TTransformer>
     }
 
     private Dataset ReadData(IDataView data, TrainingColumns columns, IChannel channel, string dataName)
-        => DatasetReader.Read(data, columns, cursor => CreateLabelReader(cursor, columns.Label), LabelValueRequirement, _options.DropInvalidRows, channel, dataName);
+        => DatasetReader.Read(data, columns, cursor => CreateLabelReader(cursor, columns.Label), LabelValueRequirement, _options.RejectMissingFeatures, _options.DropInvalidRows, channel, dataName);
 
     private TrainingColumns FindColumns(DataViewSchema schema, string dataName)
     {
@@ -182,12 +183,14 @@ public abstract class MlpTrainerBase<TTransformer> : IEstimator<TTransformer>
         }
     }
 
-    private string Describe(EpochRecord record, int epochs)
+    private static string EpochText(int? epochs) => epochs?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "the data-size rule's number of";
+
+    private string Describe(EpochRecord record, int? epochs)
     {
         string metric = Task == MlpTask.Regression ? "R²" : "accuracy";
         string validation = record.ValidationLoss is double loss
             ? $", validation loss {loss:G4}, validation {metric} {record.ValidationMetric:G4}"
             : string.Empty;
-        return $"Mlp epoch {record.Epoch}/{epochs}: training loss {record.TrainLoss:G4}{validation}, learning rate {record.LearningRate:G3} ({record.Seconds:F2} s).";
+        return $"Mlp epoch {record.Epoch}{(epochs is null ? string.Empty : $"/{epochs}")}: training loss {record.TrainLoss:G4}{validation}, learning rate {record.LearningRate:G3} ({record.Seconds:F2} s).";
     }
 }

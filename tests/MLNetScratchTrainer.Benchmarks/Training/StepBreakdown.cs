@@ -52,7 +52,7 @@ public static class StepBreakdown
             initializer.Initialize(dense.Weight.Value, dense.InputSize, dense.OutputSize, rng);
         }
 
-        var optimizer = OptimizerFactory.Create(setup.Optimizer, new OptimizerSettings { WeightDecay = setup.WeightDecay }, serialOptimizer ? null : pool);
+        var optimizer = OptimizerFactory.Create(setup.Optimizer, new OptimizerSettings(), setup.WeightDecay, serialOptimizer ? null : pool);
         var batch = new Matrix(setup.BatchSize, setup.Features);
         var labels = new float[setup.BatchSize];
         var ticks = new long[Phases.Length];

@@ -119,7 +119,7 @@ public sealed class MlpOnnxExportTests
     {
         var model = RandomModels.Create(new MlpArchitecture(3, [4], 3, MlpTask.MulticlassClassification), seed: 1);
         var options = new MlpOnnxExportOptions { InputName = "x", FeatureNames = ["a", "b", "c"], ClassNames = ["red", "green", "blue"] };
-        using var directory = new MLNetScratchTrainer.Testing.TemporaryDirectory();
+        using var directory = new TemporaryDirectory();
         string path = Path.Combine(directory.Path, "sub", "model.onnx");
         MlpOnnxExport.Save(model, path, options);
 

@@ -12,7 +12,7 @@ public sealed class OptimizerAllocationTests
     [DynamicData(nameof(OptimizerKinds.All), typeof(OptimizerKinds))]
     public void StepsAfterTheFirstDoNotAllocate(OptimizerKind kind)
     {
-        IOptimizer optimizer = OptimizerFactory.Create(kind, new OptimizerSettings { WeightDecay = 0.01f });
+        IOptimizer optimizer = OptimizerFactory.Create(kind, new OptimizerSettings(), weightDecay: 0.01f);
         Parameter[] parameters = [new Parameter("w", 13, 7, isWeight: true), new Parameter("b", 1, 7, isWeight: false)];
         parameters[0].Gradient.AsSpan().Fill(0.5f);
         parameters[1].Gradient.AsSpan().Fill(-0.25f);

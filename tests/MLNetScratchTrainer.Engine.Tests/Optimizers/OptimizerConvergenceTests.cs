@@ -20,7 +20,7 @@ public sealed class OptimizerConvergenceTests
     [DataRow(OptimizerKind.AdamW, 0.2f)]
     public void LowersTheLossOfAQuadratic(OptimizerKind kind, float learningRate)
     {
-        IOptimizer optimizer = OptimizerFactory.Create(kind, new OptimizerSettings { WeightDecay = 0.01f });
+        IOptimizer optimizer = OptimizerFactory.Create(kind, new OptimizerSettings(), weightDecay: 0.01f);
         var w = new Parameter("w", 1, Target.Length, isWeight: true);
         double initialLoss = Loss(w);
 

@@ -30,14 +30,13 @@ public sealed class OptimizerFactoryTests
             Beta2 = 0.99f,
             Epsilon = 1e-6f,
             RmsPropDecay = 0.95f,
-            WeightDecay = 0.02f,
         };
 
         var momentum = (Momentum)OptimizerFactory.Create(OptimizerKind.Momentum, settings);
         var nesterov = (Nesterov)OptimizerFactory.Create(OptimizerKind.Nesterov, settings);
         var adaGrad = (AdaGrad)OptimizerFactory.Create(OptimizerKind.AdaGrad, settings);
         var rmsProp = (RmsProp)OptimizerFactory.Create(OptimizerKind.RmsProp, settings);
-        var adamW = (AdamW)OptimizerFactory.Create(OptimizerKind.AdamW, settings);
+        var adamW = (AdamW)OptimizerFactory.Create(OptimizerKind.AdamW, settings, weightDecay: 0.02f);
 
         Assert.AreEqual(0.5f, momentum.Coefficient);
         Assert.AreEqual(0.5f, nesterov.Coefficient);
@@ -58,7 +57,6 @@ public sealed class OptimizerFactoryTests
         Assert.AreEqual(0.9f, adam.Beta1);
         Assert.AreEqual(0.999f, adam.Beta2);
         Assert.AreEqual(1e-8f, adam.Epsilon);
-        Assert.AreEqual(0f, new OptimizerSettings().WeightDecay);
     }
 
     [TestMethod]

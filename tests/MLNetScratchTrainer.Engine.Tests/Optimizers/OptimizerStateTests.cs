@@ -26,7 +26,7 @@ public sealed class OptimizerStateTests
     [DynamicData(nameof(OptimizerKinds.Stateful), typeof(OptimizerKinds))]
     public void ThrowsWhenAParameterSizeChangesAndLeavesValuesUntouched(OptimizerKind kind)
     {
-        IOptimizer optimizer = OptimizerFactory.Create(kind, new OptimizerSettings { WeightDecay = 0.1f });
+        IOptimizer optimizer = OptimizerFactory.Create(kind, new OptimizerSettings(), weightDecay: 0.1f);
         optimizer.Step([new Parameter("w", 2, 3, true), new Parameter("b", 1, 3, false)], 0.1f);
         Parameter first = TwoStepProblem.CreateParameter();
         Parameter[] swapped = [first, new Parameter("w", 2, 3, true)];

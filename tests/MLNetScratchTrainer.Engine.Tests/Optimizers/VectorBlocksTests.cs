@@ -50,8 +50,8 @@ public sealed class VectorBlocksTests
             large.Value[i] = small.Value[i % 2];
         }
 
-        IOptimizer smallOptimizer = OptimizerFactory.Create(kind, new OptimizerSettings { WeightDecay = 0.1f });
-        IOptimizer largeOptimizer = OptimizerFactory.Create(kind, new OptimizerSettings { WeightDecay = 0.1f });
+        IOptimizer smallOptimizer = OptimizerFactory.Create(kind, new OptimizerSettings(), weightDecay: 0.1f);
+        IOptimizer largeOptimizer = OptimizerFactory.Create(kind, new OptimizerSettings(), weightDecay: 0.1f);
         float[][] gradientPairs = [[0.5f, -1f], [0.1f, 0.3f], [-0.7f, 0.2f]];
         foreach (float[] pair in gradientPairs)
         {

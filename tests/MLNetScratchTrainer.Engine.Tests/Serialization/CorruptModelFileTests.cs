@@ -58,7 +58,7 @@ public sealed class CorruptModelFileTests : IDisposable
 
     [TestMethod]
     public void Load_FutureVersion_Throws()
-        => AssertRejected(ModelArchive.Rewrite(Valid, header => header["Version"] = 2), "format version 2 is not supported");
+        => AssertRejected(ModelArchive.Rewrite(Valid, header => header["Version"] = 3), "format version 3 is not supported");
 
     [TestMethod]
     public void Load_UnknownTask_Throws()

@@ -1,12 +1,16 @@
 using MLNetScratchTrainer.Engine.Data;
 using MLNetScratchTrainer.Engine.Models;
+using MLNetScratchTrainer.Engine.Optimizers;
+using MLNetScratchTrainer.Engine.Preprocessing;
 using MLNetScratchTrainer.Engine.Training;
 
 namespace MLNetScratchTrainer.Engine.Tests.Support;
 
 /// <summary>
 /// Trainer options sized for tests: a small network, a few epochs, one thread (the suite shares two cores
-/// and runs two test classes at once; threading is tested on its own).
+/// and runs two test classes at once; threading is tested on its own), and the plain training of the engine's first
+/// version, so a test sees one mechanism at a time: Adam at a constant rate, no weight decay, no input preprocessing,
+/// no validation split. (Tests of the defaults use <c>new MlpTrainerOptions()</c>.)
 /// </summary>
 internal static class Quick
 {
@@ -18,6 +22,13 @@ internal static class Quick
         BatchSize = 32,
         NumberOfEpochs = 30,
         NumberOfThreads = 1,
+        Optimizer = OptimizerKind.Adam,
+        OptimizerSettings = new OptimizerSettings(),
+        LearningRateSchedule = LearningRateSchedule.Constant(),
+        WeightDecay = 0f,
+        InputScaling = InputScaling.None,
+        ValidationFraction = 0f,
+        EarlyStoppingPatience = 0,
     };
 
     /// <summary>Trains with <paramref name="options"/> on <paramref name="train"/>.</summary>

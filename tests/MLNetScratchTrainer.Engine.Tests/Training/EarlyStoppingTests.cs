@@ -28,7 +28,8 @@ public sealed class EarlyStoppingTests
         Assert.HasCount(history.BestEpoch + 2, history.Epochs, "stops exactly patience epochs after the best");
         Assert.IsLessThan(300, history.Epochs.Count);
         double best = history.Epochs[history.BestEpoch - 1].ValidationLoss!.Value;
-        Assert.AreEqual(best, history.Epochs.Min(e => e.ValidationLoss!.Value), "the best epoch has the lowest validation loss");
+        var expected = history.Epochs.OrderByDescending(e => e.ValidationMetric).ThenBy(e => e.ValidationLoss).First();
+        Assert.AreEqual(expected.Epoch, history.BestEpoch, "the best epoch has the highest validation accuracy, then the lowest loss");
 
         // The returned weights are the best epoch's: recomputing their validation loss gives the recorded one
         // (to double rounding: the trainer multiplies the batch loss by the row count and divides it back).

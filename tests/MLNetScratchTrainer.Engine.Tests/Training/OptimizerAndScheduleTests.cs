@@ -43,7 +43,7 @@ public sealed class OptimizerAndScheduleTests
             _ => LearningRateSchedule.Cosine(30, 1e-4f),
         };
         var options = Quick.Options(MlpTask.MulticlassClassification);
-        options.Schedule = schedule;
+        options.LearningRateSchedule = schedule;
 
         var model = Quick.Fit(options, SyntheticData.Blobs(50, 3, 4, seed: 3));
 

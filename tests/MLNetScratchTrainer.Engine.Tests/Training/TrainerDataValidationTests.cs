@@ -17,9 +17,9 @@ public sealed class TrainerDataValidationTests
     }
 
     [TestMethod]
-    [DataRow(float.NaN)]
     [DataRow(float.PositiveInfinity)]
-    public void Dataset_NonFiniteFeature_ThrowsNamingRowAndColumn(float bad)
+    [DataRow(float.NegativeInfinity)]
+    public void Dataset_InfiniteFeature_ThrowsNamingRowAndColumn(float bad)
     {
         float[] features = [0, 1, 2, 3, 4, 5];
         features[5] = bad;
@@ -27,6 +27,31 @@ public sealed class TrainerDataValidationTests
         var exception = Assert.ThrowsExactly<ArgumentException>(() => new Dataset(features, 3, [0, 1]));
 
         Assert.Contains("row 1, column 2", exception.Message);
+        Assert.Contains("or NaN for a missing value", exception.Message);
+    }
+
+    [TestMethod]
+    public void Dataset_MissingFeature_IsKeptAndAMissingLabelIsRefused()
+    {
+        var data = new Dataset([0, float.NaN, 2, 3], 2, [0, 1]);
+        Assert.IsTrue(float.IsNaN(data.FeatureRow(0)[1]));
+
+        var exception = Assert.ThrowsExactly<ArgumentException>(() => new Dataset([0, 1, 2, 3], 2, [0, float.NaN]));
+        Assert.Contains("label at row 1 is NaN", exception.Message);
+    }
+
+    [TestMethod]
+    public void Fit_MissingFeatureWithRejectMissingFeatures_ThrowsNamingRowAndFeature()
+    {
+        var options = Quick.Options(MlpTask.MulticlassClassification);
+        options.RejectMissingFeatures = true;
+        float[] features = new float[12];
+        features[7] = float.NaN;
+
+        var exception = Assert.ThrowsExactly<ArgumentException>(() => Quick.Fit(options, new Dataset(features, 2, [0, 1, 0, 1, 0, 1])));
+
+        Assert.Contains("missing value (NaN) at row 3, feature 1", exception.Message);
+        Assert.Contains("RejectMissingFeatures", exception.Message);
     }
 
     [TestMethod]

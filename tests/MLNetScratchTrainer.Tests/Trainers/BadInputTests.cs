@@ -102,15 +102,28 @@ public sealed class BadInputTests
     }
 
     [TestMethod]
-    public void ANaNFeatureStopsTrainingNamingRowColumnAndSlot()
+    public void ANaNFeatureWithRejectMissingFeaturesStopsTrainingNamingRowColumnAndSlot()
     {
         var rows = InMemoryRows.Single(20);
         rows[2].Features[1] = float.NaN;
+        var options = FastOptions.Create();
+        options.RejectMissingFeatures = true;
+
+        var error = Assert.ThrowsExactly<ArgumentException>(() => _ml.Regression.Trainers.Mlp(options).Fit(_ml.Data.LoadFromEnumerable(rows)));
+
+        StringAssert.Contains(error.Message, "Row 2 of the training data: slot 1 of feature column 'Features' is NaN (missing) and RejectMissingFeatures is set");
+        StringAssert.Contains(error.Message, nameof(MlpOptions.DropInvalidRows));
+    }
+
+    [TestMethod]
+    public void AnInfiniteFeatureStopsTrainingNamingRowColumnAndSlot()
+    {
+        var rows = InMemoryRows.Single(20);
+        rows[3].Features[0] = float.PositiveInfinity;
 
         var error = Assert.ThrowsExactly<ArgumentException>(() => _ml.Regression.Trainers.Mlp(FastOptions.Create()).Fit(_ml.Data.LoadFromEnumerable(rows)));
 
-        StringAssert.Contains(error.Message, "Row 2 of the training data: slot 1 of feature column 'Features' is NaN");
-        StringAssert.Contains(error.Message, nameof(MlpOptions.DropInvalidRows));
+        StringAssert.Contains(error.Message, "Row 3 of the training data: slot 0 of feature column 'Features' is Infinity; every feature must be a finite number, or NaN for a missing value");
     }
 
     [TestMethod]

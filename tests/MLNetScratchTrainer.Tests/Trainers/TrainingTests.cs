@@ -34,7 +34,7 @@ public sealed class TrainingTests
         ml.Regression.Trainers.Mlp(FastOptions.Create(epochs: 3)).Fit(ml.Data.LoadFromEnumerable(InMemoryRows.Single(50)));
 
         string log = string.Join(Environment.NewLine, messages);
-        StringAssert.Contains(log, "Training an Mlp (Regression): 3 features, hidden layers [8], 50 training rows, 3 epochs.");
+        StringAssert.Contains(log, "Training an Mlp (Regression): 3 features, hidden layers [8], 50 training rows, at most 3 epochs.");
         StringAssert.Contains(log, "Mlp epoch 1/3: training loss");
         StringAssert.Contains(log, "Mlp epoch 3/3: training loss");
         StringAssert.Contains(log, "Mlp training finished");
@@ -91,7 +91,7 @@ public sealed class TrainingTests
         var constantRates = ml.Regression.Trainers.Mlp(constant).Fit(data).History.Epochs.Select(epoch => epoch.LearningRate).ToArray();
 
         // Cosine(4): lr·(1 + cos(π·e/4))/2 for epochs e = 0…3.
-        float lr = new MlpOptions().LearningRate;
+        float lr = annealed.LearningRate;
         CollectionAssert.AreEqual(new[] { lr, lr * 0.8535534f, lr * 0.5f, lr * 0.14644662f }, annealedRates, new RelativeComparer(1e-5));
         CollectionAssert.AreEqual(new[] { lr, lr, lr, lr }, constantRates);
     }

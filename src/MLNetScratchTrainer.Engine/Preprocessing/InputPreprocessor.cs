@@ -1,0 +1,115 @@
+namespace MLNetScratchTrainer.Engine.Preprocessing;
+
+/// <summary>
+/// What a model does to a row of raw features before its first layer, fitted on the training rows and saved with the model.
+/// For each feature j: a missing value (NaN) becomes <see cref="Fill"/>[j], the training median; then
+/// z = (x − <see cref="Center"/>[j]) · <see cref="Scale"/>[j]; then, when <see cref="ClipBound"/> is set, the smooth clip
+/// z / √(1 + (z / b)²), which keeps z within ±b. After the <see cref="FeatureCount"/> transformed features come the
+/// missing-value indicators: 1 if the raw value of feature <see cref="MissingIndicatorFeatures"/>[i] was NaN, else 0.
+/// Immutable and safe to share between threads.
+/// </summary>
+public sealed class InputPreprocessor
+{
+    private readonly float[] _fill;
+    private readonly float[] _center;
+    private readonly float[] _scale;
+    private readonly int[] _indicators;
+
+    /// <summary>Creates a preprocessor from its parts, checking every value.</summary>
+    /// <param name="fill">The value that replaces a missing feature, per feature.</param>
+    /// <param name="center">The value subtracted from each feature.</param>
+    /// <param name="scale">The factor each centred feature is multiplied by (0 for a feature that carries no information).</param>
+    /// <param name="clipBound">The bound of the smooth clipping, or null for none.</param>
+    /// <param name="missingIndicatorFeatures">The features, in increasing order, that get a missing-value indicator input.</param>
+    /// <exception cref="ArgumentException">The parts disagree in length or hold a value out of range; the message names it.</exception>
+    public InputPreprocessor(IReadOnlyList<float> fill, IReadOnlyList<float> center, IReadOnlyList<float> scale, float? clipBound, IReadOnlyList<int> missingIndicatorFeatures)
+    {
+        ArgumentNullException.ThrowIfNull(fill);
+        ArgumentNullException.ThrowIfNull(center);
+        ArgumentNullException.ThrowIfNull(scale);
+        ArgumentNullException.ThrowIfNull(missingIndicatorFeatures);
+        if (fill.Count == 0 || center.Count != fill.Count || scale.Count != fill.Count)
+        {
+            throw new ArgumentException($"An input preprocessor needs one fill value, centre and scale per feature, at least one feature; got {fill.Count}, {center.Count} and {scale.Count}.");
+        }
+
+        for (int j = 0; j < fill.Count; j++)
+        {
+            if (!float.IsFinite(fill[j]) || !float.IsFinite(center[j]) || !(scale[j] >= 0f && float.IsFinite(scale[j])))
+            {
+                throw new ArgumentException($"Feature {j} of the input preprocessor has fill {fill[j]}, centre {center[j]} and scale {scale[j]}; expected finite values and a scale of at least 0.");
+            }
+        }
+
+        if (clipBound is float bound && !(bound > 0f && float.IsFinite(bound)))
+        {
+            throw new ArgumentException($"The clip bound of the input preprocessor is {bound}; expected a positive finite number or none.");
+        }
+
+        for (int i = 0; i < missingIndicatorFeatures.Count; i++)
+        {
+            int feature = missingIndicatorFeatures[i];
+            if (feature < 0 || feature >= fill.Count || (i > 0 && feature <= missingIndicatorFeatures[i - 1]))
+            {
+                throw new ArgumentException($"Missing-value indicator {i} names feature {feature}; expected distinct features in increasing order from 0 to {fill.Count - 1}.");
+            }
+        }
+
+        _fill = [.. fill];
+        _center = [.. center];
+        _scale = [.. scale];
+        _indicators = [.. missingIndicatorFeatures];
+        ClipBound = clipBound;
+    }
+
+    /// <summary>The training median of each feature, which replaces a missing value.</summary>
+    public IReadOnlyList<float> Fill => _fill;
+
+    /// <summary>The value subtracted from each feature (the training median with <see cref="InputScaling.Robust"/>).</summary>
+    public IReadOnlyList<float> Center => _center;
+
+    /// <summary>The factor each centred feature is multiplied by.</summary>
+    public IReadOnlyList<float> Scale => _scale;
+
+    /// <summary>The bound b of the smooth clipping z / √(1 + (z / b)²), or null for none.</summary>
+    public float? ClipBound { get; }
+
+    /// <summary>The features, in increasing order, that had missing values in the training rows and so get an indicator input.</summary>
+    public IReadOnlyList<int> MissingIndicatorFeatures => _indicators;
+
+    /// <summary>Raw features per row.</summary>
+    public int FeatureCount => _fill.Length;
+
+    /// <summary>Network inputs per row: the transformed features followed by the indicators.</summary>
+    public int OutputSize => _fill.Length + _indicators.Length;
+
+    /// <summary>Transforms one raw row into the network's input row.</summary>
+    /// <exception cref="ArgumentException">A feature is infinite (missing values are NaN), or a span has the wrong length.</exception>
+    public void Transform(ReadOnlySpan<float> features, Span<float> output)
+    {
+        if (features.Length != FeatureCount || output.Length != OutputSize)
+        {
+            throw new ArgumentException($"The input preprocessor maps {FeatureCount} features to {OutputSize} inputs; got {features.Length} features and room for {output.Length} inputs.");
+        }
+
+        bool clip = ClipBound is not null;
+        float inverseBound = clip ? 1f / ClipBound!.Value : 0f;
+        for (int j = 0; j < features.Length; j++)
+        {
+            float x = features[j];
+            if (float.IsInfinity(x))
+            {
+                throw new ArgumentException($"Feature {j} is {x}; features must be finite numbers, or NaN for a missing value.");
+            }
+
+            float z = ((float.IsNaN(x) ? _fill[j] : x) - _center[j]) * _scale[j];
+            float ratio = z * inverseBound;
+            output[j] = clip ? z / MathF.Sqrt(1f + (ratio * ratio)) : z;
+        }
+
+        for (int i = 0; i < _indicators.Length; i++)
+        {
+            output[_fill.Length + i] = float.IsNaN(features[_indicators[i]]) ? 1f : 0f;
+        }
+    }
+}

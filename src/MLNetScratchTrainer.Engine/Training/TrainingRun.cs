@@ -1,0 +1,226 @@
+using System.Diagnostics;
+using MLNetScratchTrainer.Engine.Data;
+using MLNetScratchTrainer.Engine.Models;
+using MLNetScratchTrainer.Engine.Optimizers;
+using MLNetScratchTrainer.Engine.Parallelism;
+using MLNetScratchTrainer.Engine.Preprocessing;
+using MLNetScratchTrainer.Engine.Randomness;
+
+namespace MLNetScratchTrainer.Engine.Training;
+
+/// <summary>
+/// One call of <see cref="MlpTrainer.Fit"/>: the epochs of mini-batches. Each batch is <see cref="TrainBatch"/> (forward,
+/// loss, backward, step); each epoch ends with <see cref="EndEpoch"/> (validation, best epoch, early stopping, record).
+/// </summary>
+internal sealed class TrainingRun
+{
+    private readonly MlpTrainerOptions _options;
+    private readonly Network _network;
+    private readonly SparseInputNetwork? _sparseNetwork;
+    private readonly MlpTask _task;
+    private readonly Dataset _train;
+    private readonly RowSplit _split;
+    private readonly float[] _trainLabels;
+    private readonly float[] _validationLabels;
+    private readonly BatchBuffer _batch;
+    private readonly Evaluator _evaluator;
+    private readonly IOptimizer _optimizer;
+    private readonly LearningRateSchedule _schedule;
+    private readonly int _epochCount;
+    private readonly Rng _shuffler;
+    private readonly Stopwatch _clock = new();
+    private readonly List<EpochRecord> _epochs = [];
+    /// <summary>The weights the model will hold: the best validation epoch's, or (see <see cref="KeepsBest"/>) the last completed epoch's.</summary>
+    private readonly WeightSnapshot _best;
+    private double _bestScore = double.NegativeInfinity;
+    private double _bestLoss = double.PositiveInfinity;
+    private int _bestEpoch;
+    private int _epochsWithoutImprovement;
+
+    /// <remarks>A sparse data set trains through <paramref name="sparseNetwork"/>, which shares the network's weights.</remarks>
+    public TrainingRun(MlpTrainerOptions options, int seed, Network network, SparseInputNetwork? sparseNetwork, WorkerPool? pool, MlpTask task, InputPreprocessor? preprocessor, TargetScaling? targetScaling, Dataset train, RowSplit split)
+    {
+        _options = options;
+        _network = network;
+        _sparseNetwork = sparseNetwork;
+        _task = task;
+        _train = train;
+        _split = split;
+        _trainLabels = ScaledLabels(train, targetScaling);
+        _validationLabels = ReferenceEquals(split.ValidationData, train) ? _trainLabels : ScaledLabels(split.ValidationData, targetScaling);
+        int batchSize = options.BatchSizeFor(split.TrainRows.Length);
+        _epochCount = options.NumberOfEpochsFor(split.TrainRows.Length);
+        bool sparse = sparseNetwork is not null;
+        _batch = new BatchBuffer(batchSize, network.InputSize, train.LabelWidth, preprocessor, sparse);
+        _evaluator = new Evaluator(network, sparseNetwork, task, new BatchBuffer(Math.Max(batchSize, 256), network.InputSize, train.LabelWidth, preprocessor, sparse));
+        _optimizer = OptimizerFactory.Create(options.Optimizer, options.OptimizerSettings, options.WeightDecay, pool);
+        _schedule = options.ScheduleFor(_epochCount);
+        _shuffler = Rng.ForStream(seed, RandomStream.Shuffling);
+        _best = new WeightSnapshot(network);
+    }
+
+    /// <summary>Whether the model returns the best validation epoch's weights rather than the last.</summary>
+    private bool KeepsBest => _split.ValidationRows.Length > 0 && (_options.KeepBestEpoch || _options.EarlyStoppingPatience > 0);
+
+    public TrainingHistory Execute(CancellationToken cancellationToken)
+    {
+        int[] rows = _split.TrainRows;
+        int batchSize = _batch.Capacity;
+        int batches = (rows.Length + batchSize - 1) / batchSize;
+        _clock.Start();
+        for (int epoch = 0; epoch < _epochCount; epoch++)
+        {
+            var epochClock = Stopwatch.StartNew();
+            float rate = _schedule.RateAt(epoch, _options.LearningRate);
+            if (_options.Shuffle)
+            {
+                _shuffler.Shuffle(rows);
+            }
+
+            double lossSum = 0;
+            int trained = 0;
+            bool timeUp = false;
+            for (int b = 0; b < batches && !timeUp; b++)
+            {
+                if (cancellationToken.IsCancellationRequested)
+                {
+                    return Finish(StopReason.Cancelled);
+                }
+
+                var batch = rows.AsSpan(b * batchSize, Math.Min(batchSize, rows.Length - (b * batchSize)));
+                lossSum += TrainBatch(batch, rate, epoch, b) * batch.Length;
+                trained += batch.Length;
+                _options.BatchCompleted?.Invoke(epoch + 1, b + 1, batches);
+                timeUp = _clock.Elapsed >= _options.MaximumTrainingTime;
+            }
+
+            bool stop = EndEpoch(epoch, lossSum / trained, rate, epochClock.Elapsed);
+            if (timeUp)
+            {
+                return Finish(StopReason.TimeLimit);
+            }
+
+            if (stop)
+            {
+                return Finish(StopReason.EarlyStopped);
+            }
+        }
+
+        return Finish(StopReason.Completed);
+    }
+
+    /// <summary>One optimisation step on one mini-batch; returns its mean loss.</summary>
+    private double TrainBatch(ReadOnlySpan<int> rows, float rate, int epoch, int batchIndex)
+    {
+        _batch.Gather(_train, _trainLabels, rows);
+        double loss = _sparseNetwork?.ForwardLoss(_batch.SparseFeatures!, _batch.Labels, _batch.Weights) ?? _network.ForwardLoss(_batch.Features, _batch.Labels, _batch.Weights);
+        if (!double.IsFinite(loss))
+        {
+            throw new TrainingDivergedException(
+                $"Training diverged at epoch {epoch + 1}, batch {batchIndex + 1}: the loss became {loss}. " +
+                $"Lower the learning rate (it was {rate}), standardise the features, or set GradientClipNorm.");
+        }
+
+        if (_sparseNetwork is null)
+        {
+            _network.Backward();
+        }
+        else
+        {
+            _sparseNetwork.Backward();
+        }
+
+        Regularize();
+        _optimizer.Step(_network.Parameters, rate);
+        return loss;
+    }
+
+    /// <summary>What acts on the gradients between backward and step: coupled weight decay (not AdamW's, which is decoupled) and clipping.</summary>
+    private void Regularize()
+    {
+        if (_options.WeightDecay > 0 && _options.Optimizer != OptimizerKind.AdamW)
+        {
+            WeightDecay.AddL2Gradient(_network.Parameters, _options.WeightDecay);
+        }
+
+        if (_options.GradientClipNorm is float maxNorm)
+        {
+            GradientClipping.ClipByGlobalNorm(_network.Parameters, maxNorm);
+        }
+    }
+
+    /// <summary>
+    /// Validates, keeps the best weights, records the epoch; returns whether early stopping ends training. The best epoch
+    /// has the highest validation metric (accuracy or R²), and among equals the lowest validation loss: for classification
+    /// the accuracy keeps rising after the cross-entropy has turned up with over-confident predictions.
+    /// </summary>
+    private bool EndEpoch(int epoch, double trainLoss, float rate, TimeSpan elapsed)
+    {
+        double? validationLoss = null, metric = null;
+        if (_split.ValidationRows.Length > 0)
+        {
+            var (loss, value) = _evaluator.Evaluate(_split.ValidationData, _validationLabels, _split.ValidationRows);
+            (validationLoss, metric) = (loss, value);
+        }
+
+        var record = new EpochRecord(epoch + 1, trainLoss, validationLoss, metric, rate, elapsed.TotalSeconds);
+        _epochs.Add(record);
+        if (!KeepsBest)
+        {
+            _best.Capture();
+        }
+
+        if (validationLoss is not double current)
+        {
+            _bestEpoch = epoch + 1;
+            _options.EpochCompleted?.Invoke(record);
+            return false;
+        }
+
+        double score = metric!.Value;
+        float tolerance = _options.EarlyStoppingTolerance;
+        bool improved = score > _bestScore + tolerance || (score >= _bestScore && current < _bestLoss - tolerance);
+        _epochsWithoutImprovement = improved ? 0 : _epochsWithoutImprovement + 1;
+        if (score > _bestScore || (score == _bestScore && current < _bestLoss))
+        {
+            (_bestScore, _bestLoss) = (score, current);
+            _bestEpoch = epoch + 1;
+            if (KeepsBest)
+            {
+                _best.Capture();
+            }
+        }
+
+        _options.EpochCompleted?.Invoke(record);
+        return _options.EarlyStoppingPatience > 0 && _epochsWithoutImprovement >= _options.EarlyStoppingPatience;
+    }
+
+    /// <summary>Puts the weights the model keeps into the network and describes the run.</summary>
+    private TrainingHistory Finish(StopReason reason)
+    {
+        if (_epochs.Count == 0)
+        {
+            throw new OperationCanceledException("Training was cancelled before the first epoch completed; there are no trained weights to return.");
+        }
+
+        _best.Restore();
+        if (!KeepsBest)
+        {
+            _bestEpoch = _epochs.Count;
+        }
+
+        return new TrainingHistory(_epochs, reason, _bestEpoch, _task == MlpTask.Regression ? TrainingHistory.RSquared : TrainingHistory.Accuracy);
+    }
+
+    private static float[] ScaledLabels(Dataset data, TargetScaling? targetScaling)
+    {
+        if (targetScaling is null)
+        {
+            return data.Labels;
+        }
+
+        var scaled = new float[data.Labels.Length];
+        targetScaling.Apply(data.Labels, scaled);
+        return scaled;
+    }
+}

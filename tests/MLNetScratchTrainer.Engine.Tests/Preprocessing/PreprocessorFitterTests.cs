@@ -1,0 +1,86 @@
+using MLNetScratchTrainer.Engine.Preprocessing;
+
+namespace MLNetScratchTrainer.Engine.Tests.Preprocessing;
+
+[TestClass]
+public sealed class PreprocessorFitterTests
+{
+    [TestMethod]
+    public void Fit_UsesMedianAndInterquartileRange()
+    {
+        // One feature, values 1…9: median 5, quartiles 3 and 7 (linear interpolation), so scale 1/4.
+        float[] features = [.. Enumerable.Range(1, 9).Select(i => (float)i)];
+
+        var preprocessor = PreprocessorFitter.Fit(features, 1, AllRows(9), InputScaling.Robust, 3f)!;
+
+        Assert.AreEqual(5f, preprocessor.Center[0]);
+        Assert.AreEqual(5f, preprocessor.Fill[0]);
+        Assert.AreEqual(0.25f, preprocessor.Scale[0]);
+        Assert.AreEqual(3f, preprocessor.ClipBound);
+        Assert.IsEmpty(preprocessor.MissingIndicatorFeatures);
+    }
+
+    [TestMethod]
+    public void Fit_RareBinaryFeatureMapsItsRangeToWidthTwo_AndAConstantFeatureToZero()
+    {
+        // Feature 0 is 1 in one row of ten (quartiles both 0); feature 1 is always 7.
+        float[] features = new float[20];
+        for (int row = 0; row < 10; row++)
+        {
+            features[(row * 2) + 1] = 7f;
+        }
+
+        features[0] = 1f;
+
+        var preprocessor = PreprocessorFitter.Fit(features, 2, AllRows(10), InputScaling.Robust, null)!;
+
+        Assert.AreEqual(0f, preprocessor.Center[0]);
+        Assert.AreEqual(2f, preprocessor.Scale[0]);
+        Assert.AreEqual(7f, preprocessor.Center[1]);
+        Assert.AreEqual(0f, preprocessor.Scale[1]);
+    }
+
+    [TestMethod]
+    public void Fit_MissingValuesGetTheMedianOfTheOthersAndAnIndicator()
+    {
+        // Feature 1 is missing in row 2; its other values are 4, 8 and 6 (median 6). Feature 0 is never missing.
+        float[] features = [1, 4, 2, 8, 3, float.NaN, 4, 6];
+
+        var preprocessor = PreprocessorFitter.Fit(features, 2, AllRows(4), InputScaling.Robust, 3f)!;
+
+        Assert.AreEqual(6f, preprocessor.Fill[1]);
+        CollectionAssert.AreEqual(new[] { 1 }, preprocessor.MissingIndicatorFeatures.ToArray());
+        Assert.AreEqual(3, preprocessor.OutputSize);
+    }
+
+    [TestMethod]
+    public void Fit_ReadsOnlyTheGivenRows()
+    {
+        // Rows 0–3 are the training rows; rows 4 and 5 hold an outlier and a missing value that must change nothing.
+        float[] features = [1, 2, 3, 4, 1e6f, float.NaN];
+        int[] trainRows = [0, 1, 2, 3];
+
+        var fitted = PreprocessorFitter.Fit(features, 1, trainRows, InputScaling.Robust, 3f)!;
+        var onTrainingRowsAlone = PreprocessorFitter.Fit(features.AsSpan(0, 4), 1, trainRows, InputScaling.Robust, 3f)!;
+
+        Assert.AreEqual(onTrainingRowsAlone.Center[0], fitted.Center[0]);
+        Assert.AreEqual(onTrainingRowsAlone.Scale[0], fitted.Scale[0]);
+        Assert.AreEqual(2.5f, fitted.Center[0]);
+        Assert.IsEmpty(fitted.MissingIndicatorFeatures);
+    }
+
+    [TestMethod]
+    public void Fit_WithoutScalingOrMissingValues_ReturnsNull_AndWithMissingValuesOnlyFills()
+    {
+        Assert.IsNull(PreprocessorFitter.Fit([1, 2, 3, 4], 2, AllRows(2), InputScaling.None, 3f));
+
+        var filling = PreprocessorFitter.Fit([1, float.NaN, 3, 5], 2, AllRows(2), InputScaling.None, 3f)!;
+        var output = new float[3];
+        filling.Transform([10f, float.NaN], output);
+
+        CollectionAssert.AreEqual(new[] { 10f, 5f, 1f }, output);
+        Assert.IsNull(filling.ClipBound);
+    }
+
+    private static int[] AllRows(int count) => [.. Enumerable.Range(0, count)];
+}

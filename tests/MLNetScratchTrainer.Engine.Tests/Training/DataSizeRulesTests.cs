@@ -1,0 +1,54 @@
+using MLNetScratchTrainer.Engine.Models;
+using MLNetScratchTrainer.Engine.Tests.Support;
+using MLNetScratchTrainer.Engine.Training;
+
+namespace MLNetScratchTrainer.Engine.Tests.Training;
+
+[TestClass]
+public sealed class DataSizeRulesTests
+{
+    [TestMethod]
+    [DataRow(10, 32, 200)]
+    [DataRow(135, 32, 200)]
+    [DataRow(4_800, 150, 200)]
+    [DataRow(8_000, 250, 125)]
+    [DataRow(54_000, 256, 18)]
+    [DataRow(1_000_000, 256, 10)]
+    public void BatchSizeAndEpochsFollowTheWrittenRule(int rows, int batch, int epochs)
+    {
+        // Batch n/32 within [32, 256]; epochs 1,000,000/n within [10, 200].
+        Assert.AreEqual(batch, DataSizeRules.BatchSize(rows));
+        Assert.AreEqual(epochs, DataSizeRules.NumberOfEpochs(rows));
+    }
+
+    [TestMethod]
+    public void AboveFiveThousandRowsTheRowPassesOfADefaultRunStayNearlyConstant()
+    {
+        // The linear-time promise: rows × epochs stays at about a million from 5,000 to 100,000 rows.
+        foreach (int rows in new[] { 5_000, 20_000, 100_000 })
+        {
+            long passes = (long)rows * DataSizeRules.NumberOfEpochs(rows);
+            Assert.IsTrue(passes is >= 990_000 and <= 1_000_000, $"{rows} rows: {passes} row passes");
+        }
+    }
+
+    [TestMethod]
+    public void NullOptionsUseTheRuleOnTheTrainingRowsAfterTheValidationSplit()
+    {
+        // 400 rows, 10 % held out: 360 training rows, so batches of 32 (12 per epoch) and 200 epochs.
+        var options = Quick.Options(MlpTask.MulticlassClassification);
+        options.BatchSize = null;
+        options.NumberOfEpochs = null;
+        options.ValidationFraction = 0.1f;
+        int batchesPerEpoch = 0;
+        options.BatchCompleted = (_, _, count) => batchesPerEpoch = count;
+        options.HiddenLayers = [4];
+
+        var model = Quick.Fit(options, SyntheticData.Blobs(200, 2, 2, seed: 12));
+
+        Assert.AreEqual(12, batchesPerEpoch);
+        Assert.HasCount(200, model.History.Epochs);
+        Assert.AreEqual(32, options.BatchSizeFor(360));
+        Assert.AreEqual(20, options.BatchSizeFor(20), "never more than the rows");
+    }
+}
