@@ -1,35 +1,71 @@
 using System.Diagnostics;
+using System.Globalization;
+using MLNetScratchTrainer.Benchmarks.Peers;
 using MLNetScratchTrainer.Engine.Parallelism;
 using MLNetScratchTrainer.Engine.Tensors;
 
 namespace MLNetScratchTrainer.Benchmarks;
 
-/// <summary>Timing harness: GFLOP/s of the engine's matrix multiply on the network's shapes and on square sizes.</summary>
+/// <summary>
+/// Timing harness: GFLOP/s of the engine's matrix multiply on the network's shapes and on square sizes. With
+/// <c>--peer</c>, NumPy (OpenBLAS, told to use its AVX-512 kernels) times the same shapes in the same window, between
+/// two engine runs (the engine's better run counts), and each line shows the engine's share of OpenBLAS's throughput.
+/// Arguments: [THREADS] [--peer] [--python PATH] (default /usr/bin/python3, where Debian's python3-numpy installs).
+/// </summary>
 public static class GemmThroughput
 {
+    private static readonly int[] Squares = [512, 1024, 2048];
+
     /// <summary>Prints one line per shape, then the FLOP-weighted average over the training step.</summary>
-    public static void Run(int threads)
+    public static void Run(string[] args)
     {
+        int threads = args.Length > 0 && !args[0].StartsWith("--", StringComparison.Ordinal)
+            ? int.Parse(args[0], CultureInfo.InvariantCulture)
+            : Environment.ProcessorCount;
+        var shapes = GemmShapes.TrainingStep.Concat(Squares.Select(s => ($"square {s}²", false, false, s, s, s))).ToArray();
         using var pool = threads > 1 ? new WorkerPool(threads) : null;
         var gemm = new Gemm(pool);
         Console.WriteLine($"GEMM throughput, {threads} thread(s), {gemm.VectorBits}-bit vectors");
-        double totalFlops = 0, totalSeconds = 0;
-        foreach (var (name, ta, tb, m, n, k) in GemmShapes.TrainingStep)
+        double[] engine = TimeEngine(gemm, shapes);
+        double[]? peer = null;
+        if (args.Contains("--peer"))
         {
-            double seconds = Time(gemm, ta, tb, m, n, k);
-            double flops = 2.0 * m * n * k;
-            totalFlops += flops;
-            totalSeconds += seconds;
-            Console.WriteLine($"  {name,-30} {flops / seconds / 1e9,8:F1} GFLOP/s  {seconds * 1e6,8:F1} µs");
+            peer = NumPyPeer.Time(shapes, threads, HarnessArguments.Text(args, "--python") ?? "/usr/bin/python3");
+            engine = [.. engine.Zip(TimeEngine(gemm, shapes), Math.Min)];
+            Console.WriteLine($"  peer: NumPy {NumPyPeer.Version}, OPENBLAS_CORETYPE={NumPyPeer.CoreType}, {threads} thread(s); engine timed before and after it");
         }
 
-        Console.WriteLine($"  {"training step (8 products)",-30} {totalFlops / totalSeconds / 1e9,8:F1} GFLOP/s  {totalSeconds * 1e6,8:F1} µs");
-        foreach (int size in new[] { 512, 1024, 2048 })
+        int step = GemmShapes.TrainingStep.Length;
+        for (int i = 0; i < shapes.Length; i++)
         {
-            double seconds = Time(gemm, false, false, size, size, size);
-            Console.WriteLine($"  {$"square {size}²",-30} {2.0 * size * size * size / seconds / 1e9,8:F1} GFLOP/s");
+            Print(shapes[i].Item1, Flops(shapes[i]), engine[i], peer?[i]);
+            if (i == step - 1)
+            {
+                double flops = shapes.Take(step).Sum(Flops);
+                Print("training step (8 products)", flops, engine.Take(step).Sum(), peer?.Take(step).Sum());
+                if (peer is not null)
+                {
+                    Console.WriteLine($"  GEMM floor of a 60,000-row epoch at batch 128: engine {engine.Take(step).Sum() * 60_000 / 128:F3} s, OpenBLAS {peer.Take(step).Sum() * 60_000 / 128:F3} s");
+                }
+            }
         }
     }
+
+    private static double Flops((string, bool, bool, int M, int N, int K) shape) => 2.0 * shape.M * shape.N * shape.K;
+
+    private static void Print(string name, double flops, double seconds, double? peerSeconds)
+    {
+        string line = $"  {name,-30} {flops / seconds / 1e9,8:F1} GFLOP/s  {seconds * 1e6,9:F1} µs";
+        if (peerSeconds is double peer)
+        {
+            line += $"   OpenBLAS {flops / peer / 1e9,8:F1} GFLOP/s   engine/OpenBLAS {peer / seconds,6:P0}";
+        }
+
+        Console.WriteLine(line);
+    }
+
+    private static double[] TimeEngine(Gemm gemm, (string, bool TransposeA, bool TransposeB, int M, int N, int K)[] shapes)
+        => [.. shapes.Select(s => Time(gemm, s.TransposeA, s.TransposeB, s.M, s.N, s.K))];
 
     private static double Time(Gemm gemm, bool ta, bool tb, int m, int n, int k)
     {

@@ -16,9 +16,9 @@ public static class MnistHarness
     /// <summary>Runs the harness.</summary>
     public static void Run(string[] args)
     {
-        int epochs = IntOption(args, "--epochs", 5);
-        int threads = IntOption(args, "--threads", Environment.ProcessorCount);
-        string? directory = Mnist.ResolveDirectory(Option(args, "--mnist"));
+        int epochs = HarnessArguments.Integer(args, "--epochs", 5);
+        int threads = HarnessArguments.Integer(args, "--threads", Environment.ProcessorCount);
+        string? directory = Mnist.ResolveDirectory(HarnessArguments.Text(args, "--mnist"));
         if (directory is null)
         {
             Console.Error.WriteLine(Mnist.MissingFilesMessage);
@@ -81,13 +81,4 @@ public static class MnistHarness
 
         return max;
     }
-
-    private static string? Option(string[] args, string name)
-    {
-        int index = Array.IndexOf(args, name);
-        return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
-    }
-
-    private static int IntOption(string[] args, string name, int fallback)
-        => Option(args, name) is string text ? int.Parse(text, System.Globalization.CultureInfo.InvariantCulture) : fallback;
 }

@@ -1,3 +1,5 @@
+using MLNetScratchTrainer.Engine.Tensors;
+
 namespace MLNetScratchTrainer.Engine.Data;
 
 /// <summary>
@@ -59,15 +61,7 @@ public sealed class Dataset
 
         RequireFinite(features, featureCount, "feature", nameof(features), allowMissing: true);
         RequireFinite(labels, labelWidth, "label", nameof(labels), allowMissing: false);
-        if (weights is not null)
-        {
-            RequireFinite(weights, 1, "weight", nameof(weights), allowMissing: false);
-            int negative = Array.FindIndex(weights, w => w < 0);
-            if (negative >= 0)
-            {
-                throw new ArgumentException($"Weight of row {negative} is {weights[negative]}; weights must be zero or positive.", nameof(weights));
-            }
-        }
+        RequireWeights(weights);
 
         Features = features;
         FeatureCount = featureCount;
@@ -75,6 +69,62 @@ public sealed class Dataset
         LabelWidth = labelWidth;
         Weights = weights;
         Count = count;
+    }
+
+    /// <summary>
+    /// Creates a data set whose features are sparse rows (such as <c>FeaturizeText</c>'s output), kept in CSR form:
+    /// training feeds them to the first layer without ever densifying a row. The matrix is used as it is, not copied.
+    /// </summary>
+    /// <param name="features">One CSR row per example; its column count is the feature count.</param>
+    /// <param name="labels">Labels, <paramref name="labelWidth"/> per row.</param>
+    /// <param name="labelWidth">Label values per row (1 for classification).</param>
+    /// <param name="weights">Optional non-negative per-example weights.</param>
+    /// <exception cref="ArgumentException">Sizes disagree, the data is empty, or a value is NaN, infinite or (for weights) negative.</exception>
+    public Dataset(SparseMatrix features, float[] labels, int labelWidth = 1, float[]? weights = null)
+    {
+        ArgumentNullException.ThrowIfNull(features);
+        ArgumentNullException.ThrowIfNull(labels);
+        if (labelWidth <= 0)
+        {
+            throw new ArgumentException($"labelWidth must be positive but was {labelWidth}.", nameof(labelWidth));
+        }
+
+        if (features.Columns == 0 || features.Rows == 0)
+        {
+            throw new ArgumentException($"The sparse data set has {features.Rows} rows of {features.Columns} features: at least one of each is needed.", nameof(features));
+        }
+
+        if (labels.Length != features.Rows * labelWidth)
+        {
+            throw new ArgumentException(
+                $"There are {features.Rows} feature rows but {labels.Length} label values; expected {features.Rows * labelWidth} ({labelWidth} per row).",
+                nameof(labels));
+        }
+
+        if (weights is not null && weights.Length != features.Rows)
+        {
+            throw new ArgumentException($"There are {features.Rows} rows but {weights.Length} weights; expected one weight per row.", nameof(weights));
+        }
+
+        ReadOnlySpan<float> values = features.Values;
+        for (int i = 0; i < values.Length; i++)
+        {
+            if (!float.IsFinite(values[i]))
+            {
+                int row = features.RowStarts.LastIndexOfAnyInRange(0, i);
+                throw new ArgumentException($"The feature at row {row}, column {features.ColumnIndices[i]} is {values[i]}; every feature must be a finite number (no NaN or infinity).", nameof(features));
+            }
+        }
+
+        RequireFinite(labels, labelWidth, "label", nameof(labels), allowMissing: false);
+        RequireWeights(weights);
+        SparseFeatures = features;
+        Features = [];
+        FeatureCount = features.Columns;
+        LabelWidth = labelWidth;
+        Labels = labels;
+        Weights = weights;
+        Count = features.Rows;
     }
 
     /// <summary>Number of rows.</summary>
@@ -86,8 +136,11 @@ public sealed class Dataset
     /// <summary>Label values per row.</summary>
     public int LabelWidth { get; }
 
-    /// <summary>Row-major features.</summary>
+    /// <summary>Row-major features; empty when the features are <see cref="SparseFeatures"/>.</summary>
     public float[] Features { get; }
+
+    /// <summary>The features as CSR rows, for a data set made from a <see cref="SparseMatrix"/>; otherwise null.</summary>
+    public SparseMatrix? SparseFeatures { get; }
 
     /// <summary>Labels, <see cref="LabelWidth"/> per row.</summary>
     public float[] Labels { get; }
@@ -95,11 +148,29 @@ public sealed class Dataset
     /// <summary>Per-example weights, or null when every row weighs 1.</summary>
     public float[]? Weights { get; }
 
-    /// <summary>The features of one row.</summary>
-    public ReadOnlySpan<float> FeatureRow(int row) => Features.AsSpan(row * FeatureCount, FeatureCount);
+    /// <summary>The features of one row (of a dense data set).</summary>
+    /// <exception cref="InvalidOperationException">The data set is sparse.</exception>
+    public ReadOnlySpan<float> FeatureRow(int row) => SparseFeatures is null
+        ? Features.AsSpan(row * FeatureCount, FeatureCount)
+        : throw new InvalidOperationException("This data set holds sparse rows: read them through SparseFeatures.");
 
     /// <summary>The labels of one row.</summary>
     public ReadOnlySpan<float> LabelRow(int row) => Labels.AsSpan(row * LabelWidth, LabelWidth);
+
+    private static void RequireWeights(float[]? weights)
+    {
+        if (weights is null)
+        {
+            return;
+        }
+
+        RequireFinite(weights, 1, "weight", nameof(weights), allowMissing: false);
+        int negative = Array.FindIndex(weights, w => w < 0);
+        if (negative >= 0)
+        {
+            throw new ArgumentException($"Weight of row {negative} is {weights[negative]}; weights must be zero or positive.", nameof(weights));
+        }
+    }
 
     private static void RequireFinite(float[] values, int width, string what, string parameterName, bool allowMissing)
     {

@@ -37,4 +37,11 @@ public sealed class Parameter
 
     /// <summary>Gradient of the loss with respect to <see cref="Value"/>, filled by the backward pass.</summary>
     public float[] Gradient { get; }
+
+    /// <summary>
+    /// Set by a layer fed sparse rows (see <see cref="SparseInput"/>): the only rows of <see cref="Gradient"/> that may
+    /// be non-zero, in increasing order, the others being zero. Adam and AdamW then update just these rows (the lazy
+    /// update of sparse embeddings); every other optimizer updates all rows as usual. Null (the default) means a dense gradient.
+    /// </summary>
+    public ReadOnlyMemory<int>? GradientRows { get; set; }
 }

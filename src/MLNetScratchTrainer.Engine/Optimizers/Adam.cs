@@ -2,6 +2,7 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using MLNetScratchTrainer.Engine.Layers;
+using MLNetScratchTrainer.Engine.Parallelism;
 
 namespace MLNetScratchTrainer.Engine.Optimizers;
 
@@ -15,17 +16,31 @@ namespace MLNetScratchTrainer.Engine.Optimizers;
 /// The step count <c>t</c> starts at 1 and grows by one on every call to <see cref="Step(IReadOnlyList{Parameter}, float)"/>.
 /// The bias corrections are folded into two scalars per step, as PyTorch does:
 /// <c>w -= (lr / (1 − β1^t))·m / (√v / √(1 − β2^t) + ε)</c>, which equals the rule above.
+/// With a worker pool, a step over many weights is split over its threads, each updating its own whole vectors of
+/// every parameter; the rule is element-wise, so the weights are bit-identical for any number of threads.
+/// A parameter whose gradient is row-sparse (<see cref="Parameter.GradientRows"/>, the first layer of a network fed
+/// sparse rows) has only those rows updated: the others keep their weights and moments until a batch touches them,
+/// with the bias correction of the global step count (the "lazy" Adam of TensorFlow's LazyAdam and PyTorch's
+/// SparseAdam). Their weight decay is lazy too. This keeps a step's cost proportional to the batch's non-zeros.
 /// </remarks>
-public sealed class Adam : IOptimizer
+public sealed class Adam : IOptimizer, IParallelWork
 {
+    // Below this many weights one thread updates them all: a hand-off to a worker costs more than it saves.
+    private const int ParallelThreshold = 1 << 15;
+
     private readonly OptimizerState _state = new(nameof(Adam), buffersPerParameter: 2);
+    private readonly WorkerPool? _pool;
     private int _stepCount;
+    private IReadOnlyList<Parameter> _parameters = [];
+    private float _learningRate, _stepSize, _decoupledWeightDecay;
+    private Vector<float> _correction;
 
     /// <summary>Creates the optimizer.</summary>
     /// <param name="beta1">Decay rate β1 in [0, 1) of the first-moment (mean) estimate.</param>
     /// <param name="beta2">Decay rate β2 in [0, 1) of the second-moment (uncentred variance) estimate.</param>
     /// <param name="epsilon">Small positive constant added to the denominator.</param>
-    public Adam(float beta1 = 0.9f, float beta2 = 0.999f, float epsilon = 1e-8f)
+    /// <param name="pool">Threads to split large steps over; null updates on the calling thread.</param>
+    public Adam(float beta1 = 0.9f, float beta2 = 0.999f, float epsilon = 1e-8f, WorkerPool? pool = null)
     {
         OptimizerArguments.RequireDecayRate(beta1, nameof(beta1));
         OptimizerArguments.RequireDecayRate(beta2, nameof(beta2));
@@ -33,6 +48,7 @@ public sealed class Adam : IOptimizer
         Beta1 = beta1;
         Beta2 = beta2;
         Epsilon = epsilon;
+        _pool = pool;
     }
 
     /// <summary>Decay rate β1 of the first-moment estimate.</summary>
@@ -57,32 +73,78 @@ public sealed class Adam : IOptimizer
         OptimizerArguments.RequireStepArguments(parameters, learningRate);
         _state.Bind(parameters);
         _stepCount++;
-        float stepSize = (float)(learningRate / (1.0 - Math.Pow(Beta1, _stepCount)));
-        var correction = new Vector<float>((float)(1.0 / Math.Sqrt(1.0 - Math.Pow(Beta2, _stepCount))));
+        (_parameters, _learningRate, _decoupledWeightDecay) = (parameters, learningRate, decoupledWeightDecay);
+        _stepSize = (float)(learningRate / (1.0 - Math.Pow(Beta1, _stepCount)));
+        _correction = new Vector<float>((float)(1.0 / Math.Sqrt(1.0 - Math.Pow(Beta2, _stepCount))));
+        long weights = 0;
         for (int p = 0; p < parameters.Count; p++)
         {
-            float[] w = parameters[p].Value;
-            float[] g = parameters[p].Gradient;
-            float[] m = _state.Buffer(p, 0);
-            float[] v = _state.Buffer(p, 1);
-            float decayFactor = parameters[p].IsWeight ? 1f - (learningRate * decoupledWeightDecay) : 1f;
-            int whole = w.Length - (w.Length % VectorBlocks.Width);
-            var gBlocks = MemoryMarshal.Cast<float, Vector<float>>(g.AsSpan(0, whole));
-            var mBlocks = MemoryMarshal.Cast<float, Vector<float>>(m.AsSpan(0, whole));
-            var vBlocks = MemoryMarshal.Cast<float, Vector<float>>(v.AsSpan(0, whole));
-            var wBlocks = MemoryMarshal.Cast<float, Vector<float>>(w.AsSpan(0, whole));
-            for (int b = 0; b < wBlocks.Length; b++)
+            weights += parameters[p].GradientRows is { } rows ? (long)rows.Length * parameters[p].Columns : parameters[p].Value.Length;
+        }
+
+        if (_pool is { ThreadCount: > 1 } && weights >= ParallelThreshold)
+        {
+            _pool.Run(this);
+        }
+        else
+        {
+            ((IParallelWork)this).Execute(0, 1);
+        }
+
+        _parameters = [];
+    }
+
+    /// <summary>
+    /// Updates part <paramref name="part"/> of every parameter: its share of whole vectors (the last part also the
+    /// partial one), or, for a parameter with <see cref="Parameter.GradientRows"/>, its share of those rows.
+    /// </summary>
+    void IParallelWork.Execute(int part, int partCount)
+    {
+        for (int p = 0; p < _parameters.Count; p++)
+        {
+            var parameter = _parameters[p];
+            float decayFactor = parameter.IsWeight ? 1f - (_learningRate * _decoupledWeightDecay) : 1f;
+            if (parameter.GradientRows is { } rows)
             {
-                (mBlocks[b], vBlocks[b], wBlocks[b]) = Update(gBlocks[b], mBlocks[b], vBlocks[b], wBlocks[b], stepSize, correction, decayFactor);
+                int columns = parameter.Columns;
+                foreach (int row in rows.Span[(rows.Length * part / partCount)..(rows.Length * (part + 1) / partCount)])
+                {
+                    UpdateRange(p, row * columns, columns, decayFactor);
+                }
+
+                continue;
             }
 
-            if (whole < w.Length)
-            {
-                var (mean, variance, updated) = Update(VectorBlocks.Load(g, whole), VectorBlocks.Load(m, whole), VectorBlocks.Load(v, whole), VectorBlocks.Load(w, whole), stepSize, correction, decayFactor);
-                VectorBlocks.Store(mean, m, whole);
-                VectorBlocks.Store(variance, v, whole);
-                VectorBlocks.Store(updated, w, whole);
-            }
+            int blocks = parameter.Value.Length / VectorBlocks.Width;
+            int first = (int)((long)blocks * part / partCount) * VectorBlocks.Width;
+            int end = part == partCount - 1 ? parameter.Value.Length : (int)((long)blocks * (part + 1) / partCount) * VectorBlocks.Width;
+            UpdateRange(p, first, end - first, decayFactor);
+        }
+    }
+
+    /// <summary>Updates elements [start, start + length) of parameter <paramref name="p"/>: whole vectors, then the partial one.</summary>
+    private void UpdateRange(int p, int start, int length, float decayFactor)
+    {
+        var w = _parameters[p].Value.AsSpan(start, length);
+        var g = _parameters[p].Gradient.AsSpan(start, length);
+        var m = _state.Buffer(p, 0).AsSpan(start, length);
+        var v = _state.Buffer(p, 1).AsSpan(start, length);
+        int whole = length - (length % VectorBlocks.Width);
+        var gBlocks = MemoryMarshal.Cast<float, Vector<float>>(g[..whole]);
+        var mBlocks = MemoryMarshal.Cast<float, Vector<float>>(m[..whole]);
+        var vBlocks = MemoryMarshal.Cast<float, Vector<float>>(v[..whole]);
+        var wBlocks = MemoryMarshal.Cast<float, Vector<float>>(w[..whole]);
+        for (int b = 0; b < wBlocks.Length; b++)
+        {
+            (mBlocks[b], vBlocks[b], wBlocks[b]) = Update(gBlocks[b], mBlocks[b], vBlocks[b], wBlocks[b], _stepSize, _correction, decayFactor);
+        }
+
+        if (whole < length)
+        {
+            var (mean, variance, updated) = Update(VectorBlocks.Load(g, whole), VectorBlocks.Load(m, whole), VectorBlocks.Load(v, whole), VectorBlocks.Load(w, whole), _stepSize, _correction, decayFactor);
+            VectorBlocks.Store(mean, m, whole);
+            VectorBlocks.Store(variance, v, whole);
+            VectorBlocks.Store(updated, w, whole);
         }
     }
 

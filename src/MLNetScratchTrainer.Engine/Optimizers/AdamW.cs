@@ -1,4 +1,5 @@
 using MLNetScratchTrainer.Engine.Layers;
+using MLNetScratchTrainer.Engine.Parallelism;
 
 namespace MLNetScratchTrainer.Engine.Optimizers;
 
@@ -21,10 +22,11 @@ public sealed class AdamW : IOptimizer
     /// <param name="beta1">Decay rate β1 in [0, 1) of the first-moment (mean) estimate.</param>
     /// <param name="beta2">Decay rate β2 in [0, 1) of the second-moment (uncentred variance) estimate.</param>
     /// <param name="epsilon">Small positive constant added to the denominator.</param>
-    public AdamW(float weightDecay, float beta1 = 0.9f, float beta2 = 0.999f, float epsilon = 1e-8f)
+    /// <param name="pool">Threads to split large steps over; null updates on the calling thread.</param>
+    public AdamW(float weightDecay, float beta1 = 0.9f, float beta2 = 0.999f, float epsilon = 1e-8f, WorkerPool? pool = null)
     {
         OptimizerArguments.RequireNonNegative(weightDecay, nameof(weightDecay));
-        _adam = new Adam(beta1, beta2, epsilon);
+        _adam = new Adam(beta1, beta2, epsilon, pool);
         WeightDecay = weightDecay;
     }
 

@@ -13,6 +13,7 @@ internal sealed class BatchBuffer
     private readonly float[] _labels;
     private readonly float[] _weights;
     private readonly InputPreprocessor? _preprocessor;
+    private int _rows;
     private bool _hasWeights;
 
     /// <summary>Creates the buffers.</summary>
@@ -20,9 +21,11 @@ internal sealed class BatchBuffer
     /// <param name="inputSize">Network inputs per row (the preprocessor's output size when there is one).</param>
     /// <param name="labelWidth">Label values per row.</param>
     /// <param name="preprocessor">The model's input preprocessing, or null to copy the features as they are.</param>
-    public BatchBuffer(int capacity, int inputSize, int labelWidth, InputPreprocessor? preprocessor)
+    /// <param name="sparse">Gather CSR rows of a sparse data set into <see cref="SparseFeatures"/> (as they are) instead.</param>
+    public BatchBuffer(int capacity, int inputSize, int labelWidth, InputPreprocessor? preprocessor, bool sparse = false)
     {
-        Features = new Matrix(capacity, inputSize);
+        Features = new Matrix(sparse ? 0 : capacity, inputSize);
+        SparseFeatures = sparse ? new SparseMatrix(inputSize, capacity) : null;
         _labels = new float[capacity * labelWidth];
         _weights = new float[capacity];
         _preprocessor = preprocessor;
@@ -34,21 +37,37 @@ internal sealed class BatchBuffer
     /// <summary>The network inputs of the batch's rows.</summary>
     public Matrix Features { get; }
 
+    /// <summary>The CSR rows of the batch, when the data set is sparse; otherwise null.</summary>
+    public SparseMatrix? SparseFeatures { get; }
+
     /// <summary>The labels of the batch's rows.</summary>
-    public ReadOnlySpan<float> Labels => _labels.AsSpan(0, Features.Rows * (_labels.Length / _weights.Length));
+    public ReadOnlySpan<float> Labels => _labels.AsSpan(0, _rows * (_labels.Length / _weights.Length));
 
     /// <summary>Weights of the rows, or empty when the data set has none.</summary>
-    public ReadOnlySpan<float> Weights => _hasWeights ? _weights.AsSpan(0, Features.Rows) : default;
+    public ReadOnlySpan<float> Weights => _hasWeights ? _weights.AsSpan(0, _rows) : default;
 
     /// <summary>Copies the rows <paramref name="rows"/> of <paramref name="data"/>; labels come from <paramref name="labels"/> (possibly scaled).</summary>
     public void Gather(Dataset data, float[] labels, ReadOnlySpan<int> rows)
     {
-        Features.SetRows(rows.Length);
+        _rows = rows.Length;
+        if (SparseFeatures is not null)
+        {
+            SparseFeatures.Clear();
+        }
+        else
+        {
+            Features.SetRows(rows.Length);
+        }
+
         int width = data.LabelWidth;
         for (int i = 0; i < rows.Length; i++)
         {
             int row = rows[i];
-            if (_preprocessor is null)
+            if (SparseFeatures is not null)
+            {
+                SparseFeatures.AppendRowFrom(data.SparseFeatures!, row);
+            }
+            else if (_preprocessor is null)
             {
                 data.FeatureRow(row).CopyTo(Features.Row(i));
             }

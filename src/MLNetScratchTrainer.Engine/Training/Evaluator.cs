@@ -6,8 +6,9 @@ namespace MLNetScratchTrainer.Engine.Training;
 /// <summary>
 /// Loss and metric of a network on a set of rows, in inference mode: accuracy for classification,
 /// R² (coefficient of determination, on the network's scale) for regression. Weighted when the data has weights.
+/// Sparse data runs through <paramref name="sparseNetwork"/>, which shares the network's weights.
 /// </summary>
-internal sealed class Evaluator(Network network, MlpTask task, BatchBuffer buffer)
+internal sealed class Evaluator(Network network, SparseInputNetwork? sparseNetwork, MlpTask task, BatchBuffer buffer)
 {
     public (double Loss, double Metric) Evaluate(Dataset data, float[] labels, ReadOnlySpan<int> rows)
     {
@@ -19,7 +20,9 @@ internal sealed class Evaluator(Network network, MlpTask task, BatchBuffer buffe
         {
             var batch = rows.Slice(first, Math.Min(batchSize, rows.Length - first));
             buffer.Gather(data, labels, batch);
-            var logits = network.Forward(buffer.Features, training: false);
+            var logits = buffer.SparseFeatures is { } sparseRows
+                ? sparseNetwork!.Forward(sparseRows, training: false)
+                : network.Forward(buffer.Features, training: false);
             double batchWeight = 0;
             for (int i = 0; i < batch.Length; i++)
             {

@@ -2,6 +2,7 @@ using MLNetScratchTrainer.Engine.Data;
 using MLNetScratchTrainer.Engine.Initializers;
 using MLNetScratchTrainer.Engine.Layers;
 using MLNetScratchTrainer.Engine.Models;
+using MLNetScratchTrainer.Engine.Optimizers;
 using MLNetScratchTrainer.Engine.Parallelism;
 using MLNetScratchTrainer.Engine.Preprocessing;
 using MLNetScratchTrainer.Engine.Randomness;
@@ -49,6 +50,12 @@ public sealed class MlpTrainer
             CheckFeatureCount(validation, featureCount, nameof(validation));
         }
 
+        CheckSparse(train, nameof(train), train);
+        if (validation is not null)
+        {
+            CheckSparse(validation, nameof(validation), train);
+        }
+
         var split = SplitRows(train, validation);
         if (Options.EarlyStoppingPatience > 0 && split.ValidationRows.Length == 0)
         {
@@ -56,7 +63,8 @@ public sealed class MlpTrainer
                 $"EarlyStoppingPatience ({Options.EarlyStoppingPatience}) needs validation data: pass a validation set, set ValidationFraction above 0, or set EarlyStoppingPatience to 0.");
         }
 
-        var preprocessor = initialModel is null
+        // Sparse rows are fed as they are: per-feature scaling would densify them (and FeaturizeText's are normalised).
+        var preprocessor = train.SparseFeatures is not null ? null : initialModel is null
             ? PreprocessorFitter.Fit(train.Features, train.FeatureCount, split.TrainRows, Options.InputScaling, Options.SmoothClipBound)
             : initialModel.Preprocessor;
         CheckMissingValues(train, preprocessor, nameof(train));
@@ -91,7 +99,8 @@ public sealed class MlpTrainer
             initialModel.CopyTensorsTo(network);
         }
 
-        var run = new TrainingRun(Options, Seed, network, architecture.Task, preprocessor, targetScaling, train, split);
+        var sparseNetwork = train.SparseFeatures is null ? null : new SparseInputNetwork(network, new SparseGemm(pool));
+        var run = new TrainingRun(Options, Seed, network, sparseNetwork, pool, architecture.Task, preprocessor, targetScaling, train, split);
         var history = run.Execute(cancellationToken);
         return MlpModel.FromNetwork(architecture, network, history, targetScaling, preprocessor);
     }
@@ -122,6 +131,21 @@ public sealed class MlpTrainer
         }
 
         return count;
+    }
+
+    private void CheckSparse(Dataset data, string name, Dataset train)
+    {
+        if ((data.SparseFeatures is null) != (train.SparseFeatures is null))
+        {
+            throw new ArgumentException($"The {name} data is {(data.SparseFeatures is null ? "dense" : "sparse")} but the training data is not: both must be sparse or both dense.", name);
+        }
+
+        if (data.SparseFeatures is not null && (Options.Optimizer is not (OptimizerKind.Adam or OptimizerKind.AdamW) || (Options.WeightDecay > 0 && Options.Optimizer != OptimizerKind.AdamW)))
+        {
+            throw new ArgumentException(
+                $"Sparse features train with Adam or AdamW, which update only the first-layer rows a batch touches, and with decoupled weight decay (AdamW); " +
+                $"the options ask for {Options.Optimizer} with weight decay {Options.WeightDecay}.", name);
+        }
     }
 
     private static void CheckFeatureCount(Dataset data, int featureCount, string name)

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using MLNetScratchTrainer.Engine.Data;
 using MLNetScratchTrainer.Engine.Models;
 using MLNetScratchTrainer.Engine.Optimizers;
+using MLNetScratchTrainer.Engine.Parallelism;
 using MLNetScratchTrainer.Engine.Preprocessing;
 using MLNetScratchTrainer.Engine.Randomness;
 
@@ -15,6 +16,7 @@ internal sealed class TrainingRun
 {
     private readonly MlpTrainerOptions _options;
     private readonly Network _network;
+    private readonly SparseInputNetwork? _sparseNetwork;
     private readonly MlpTask _task;
     private readonly Dataset _train;
     private readonly RowSplit _split;
@@ -35,10 +37,12 @@ internal sealed class TrainingRun
     private int _bestEpoch;
     private int _epochsWithoutImprovement;
 
-    public TrainingRun(MlpTrainerOptions options, int seed, Network network, MlpTask task, InputPreprocessor? preprocessor, TargetScaling? targetScaling, Dataset train, RowSplit split)
+    /// <remarks>A sparse data set trains through <paramref name="sparseNetwork"/>, which shares the network's weights.</remarks>
+    public TrainingRun(MlpTrainerOptions options, int seed, Network network, SparseInputNetwork? sparseNetwork, WorkerPool? pool, MlpTask task, InputPreprocessor? preprocessor, TargetScaling? targetScaling, Dataset train, RowSplit split)
     {
         _options = options;
         _network = network;
+        _sparseNetwork = sparseNetwork;
         _task = task;
         _train = train;
         _split = split;
@@ -46,9 +50,10 @@ internal sealed class TrainingRun
         _validationLabels = ReferenceEquals(split.ValidationData, train) ? _trainLabels : ScaledLabels(split.ValidationData, targetScaling);
         int batchSize = options.BatchSizeFor(split.TrainRows.Length);
         _epochCount = options.NumberOfEpochsFor(split.TrainRows.Length);
-        _batch = new BatchBuffer(batchSize, network.InputSize, train.LabelWidth, preprocessor);
-        _evaluator = new Evaluator(network, task, new BatchBuffer(Math.Max(batchSize, 256), network.InputSize, train.LabelWidth, preprocessor));
-        _optimizer = OptimizerFactory.Create(options.Optimizer, options.OptimizerSettings, options.WeightDecay);
+        bool sparse = sparseNetwork is not null;
+        _batch = new BatchBuffer(batchSize, network.InputSize, train.LabelWidth, preprocessor, sparse);
+        _evaluator = new Evaluator(network, sparseNetwork, task, new BatchBuffer(Math.Max(batchSize, 256), network.InputSize, train.LabelWidth, preprocessor, sparse));
+        _optimizer = OptimizerFactory.Create(options.Optimizer, options.OptimizerSettings, options.WeightDecay, pool);
         _schedule = options.ScheduleFor(_epochCount);
         _shuffler = Rng.ForStream(seed, RandomStream.Shuffling);
         _best = new WeightSnapshot(network);
@@ -108,7 +113,7 @@ internal sealed class TrainingRun
     private double TrainBatch(ReadOnlySpan<int> rows, float rate, int epoch, int batchIndex)
     {
         _batch.Gather(_train, _trainLabels, rows);
-        double loss = _network.ForwardLoss(_batch.Features, _batch.Labels, _batch.Weights);
+        double loss = _sparseNetwork?.ForwardLoss(_batch.SparseFeatures!, _batch.Labels, _batch.Weights) ?? _network.ForwardLoss(_batch.Features, _batch.Labels, _batch.Weights);
         if (!double.IsFinite(loss))
         {
             throw new TrainingDivergedException(
@@ -116,7 +121,15 @@ internal sealed class TrainingRun
                 $"Lower the learning rate (it was {rate}), standardise the features, or set GradientClipNorm.");
         }
 
-        _network.Backward();
+        if (_sparseNetwork is null)
+        {
+            _network.Backward();
+        }
+        else
+        {
+            _sparseNetwork.Backward();
+        }
+
         Regularize();
         _optimizer.Step(_network.Parameters, rate);
         return loss;

@@ -26,7 +26,9 @@ internal static class DatasetReader
     /// <exception cref="ArgumentException">A row is invalid (and <paramref name="dropInvalidRows"/> is false), or no valid row remains.</exception>
     public static Dataset Read(IDataView data, TrainingColumns columns, Func<DataViewRow, Func<float>> createLabelReader, string labelRequirement, bool rejectMissingFeatures, bool dropInvalidRows, IChannel channel, string dataName)
     {
-        var features = new FeatureBuffer(columns.FeatureCount, data.GetRowCount());
+        bool sparse = columns.FeatureCount >= SparseFeatureBuffer.SlotThreshold;
+        var features = sparse ? null : new FeatureBuffer(columns.FeatureCount, data.GetRowCount());
+        var sparseFeatures = sparse ? new SparseFeatureBuffer(columns.FeatureCount) : null;
         var labels = new List<float>();
         var weights = columns.Weight is null ? null : new List<float>();
         VBuffer<float> buffer = default;
@@ -40,12 +42,24 @@ internal static class DatasetReader
             for (; cursor.MoveNext(); position++)
             {
                 getFeatures(ref buffer);
-                var row = features.NextRow();
-                buffer.CopyTo(row);
                 float label = getLabel();
                 float weight = 1f;
                 getWeight?.Invoke(ref weight);
-                string? problem = FindProblem(row, label, weight, columns, labelRequirement, rejectMissingFeatures);
+                string? problem;
+                if (sparseFeatures is not null)
+                {
+                    int slot = sparseFeatures.Stage(buffer);
+                    problem = slot >= 0
+                        ? $"slot {slot} of feature column '{columns.Features.Name}' is {sparseFeatures.StagedValue(slot)}; every feature of a sparse column must be a finite number"
+                        : FindProblem([], label, weight, columns, labelRequirement, rejectMissingFeatures);
+                }
+                else
+                {
+                    var row = features!.NextRow();
+                    buffer.CopyTo(row);
+                    problem = FindProblem(row, label, weight, columns, labelRequirement, rejectMissingFeatures);
+                }
+
                 if (problem is not null)
                 {
                     if (!dropInvalidRows)
@@ -59,7 +73,8 @@ internal static class DatasetReader
                     continue;
                 }
 
-                features.Commit();
+                features?.Commit();
+                sparseFeatures?.Commit();
                 labels.Add(label);
                 weights?.Add(weight);
             }
@@ -77,7 +92,10 @@ internal static class DatasetReader
                 : $"All {position} rows of the {dataName} hold a missing or invalid value and were skipped; none is left to train on.");
         }
 
-        return new Dataset(features.ToArray(), columns.FeatureCount, [.. labels], weights: weights is null ? null : [.. weights]);
+        float[]? rowWeights = weights is null ? null : [.. weights];
+        return sparseFeatures is not null
+            ? new Dataset(sparseFeatures.Rows, [.. labels], weights: rowWeights)
+            : new Dataset(features!.ToArray(), columns.FeatureCount, [.. labels], weights: rowWeights);
     }
 
     private static string? FindProblem(ReadOnlySpan<float> row, float label, float weight, TrainingColumns columns, string labelRequirement, bool rejectMissingFeatures)

@@ -1,5 +1,7 @@
 using MLNetScratchTrainer.Engine.Layers;
 using MLNetScratchTrainer.Engine.Optimizers;
+using MLNetScratchTrainer.Engine.Parallelism;
+using MLNetScratchTrainer.Engine.Tests.Support;
 
 namespace MLNetScratchTrainer.Engine.Tests.Optimizers;
 
@@ -51,10 +53,88 @@ public sealed class AdamTests
     }
 
     [TestMethod]
+    [DataRow(2)]
+    [DataRow(3)]
+    public void Step_SplitOverThreads_BitIdenticalToOneThread(int threads)
+    {
+        // 40,007 weights cross the parallel threshold and end in a partial vector; 7 stays below one vector.
+        int[] lengths = [40_007, 7, 256];
+        using var pool = new WorkerPool(threads);
+        Parameter[] single = Parameters(lengths), parallel = Parameters(lengths);
+        var alone = new AdamW(weightDecay: 0.1f);
+        var split = new AdamW(weightDecay: 0.1f, pool: pool);
+        for (int step = 0; step < 3; step++)
+        {
+            foreach (var (a, b) in single.Zip(parallel))
+            {
+                float[] gradient = RandomValues.Uniform(a.Gradient.Length, (step * 10) + a.Gradient.Length);
+                gradient.CopyTo(a.Gradient, 0);
+                gradient.CopyTo(b.Gradient, 0);
+            }
+
+            alone.Step(single, 0.01f);
+            split.Step(parallel, 0.01f);
+        }
+
+        for (int p = 0; p < lengths.Length; p++)
+        {
+            CollectionAssert.AreEqual(single[p].Value, parallel[p].Value, $"parameter {p} ({lengths[p]} weights)");
+            Assert.IsTrue(single[p].Value.All(v => v != 0f), "every weight moved");
+        }
+    }
+
+    [TestMethod]
+    public void Step_RowSparseGradient_UpdatesOnlyThoseRowsAsADenseStepWould()
+    {
+        // A 5 × 3 weight; step 1 touches every row, step 2 only rows 1 and 3. Dense Adam would move rows 0, 2 and 4
+        // again at step 2 (their first moment is not zero); the lazy update leaves them, and rows 1 and 3 get exactly
+        // the dense values.
+        var dense = new Parameter("w", 5, 3, isWeight: true);
+        var lazy = new Parameter("w", 5, 3, isWeight: true);
+        var denseAdam = new AdamW(weightDecay: 0.1f);
+        var lazyAdam = new AdamW(weightDecay: 0.1f);
+        float[] first = RandomValues.Uniform(15, 1);
+        float[] second = new float[15];
+        RandomValues.Uniform(3, 2).CopyTo(second, 3);
+        RandomValues.Uniform(3, 3).CopyTo(second, 9);
+
+        first.CopyTo(dense.Gradient, 0);
+        first.CopyTo(lazy.Gradient, 0);
+        lazy.GradientRows = new[] { 0, 1, 2, 3, 4 };
+        denseAdam.Step([dense], 0.01f);
+        lazyAdam.Step([lazy], 0.01f);
+        float[] afterFirst = (float[])lazy.Value.Clone();
+        CollectionAssert.AreEqual(dense.Value, lazy.Value, "every row touched: the same as dense");
+
+        second.CopyTo(dense.Gradient, 0);
+        second.CopyTo(lazy.Gradient, 0);
+        lazy.GradientRows = new[] { 1, 3 };
+        denseAdam.Step([dense], 0.01f);
+        lazyAdam.Step([lazy], 0.01f);
+
+        for (int i = 0; i < 15; i++)
+        {
+            int row = i / 3;
+            if (row is 1 or 3)
+            {
+                Assert.AreEqual(dense.Value[i], lazy.Value[i], $"touched row {row}");
+            }
+            else
+            {
+                Assert.AreEqual(afterFirst[i], lazy.Value[i], $"untouched row {row} kept");
+                Assert.AreNotEqual(afterFirst[i], dense.Value[i], $"dense Adam moves row {row}");
+            }
+        }
+    }
+
+    [TestMethod]
     public void RejectsInvalidHyperparameters()
     {
         Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => new Adam(beta1: 1f));
         Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => new Adam(beta2: 1.001f));
         Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => new Adam(epsilon: 0f));
     }
+
+    private static Parameter[] Parameters(int[] lengths)
+        => [.. lengths.Select((length, i) => new Parameter($"p{i}", 1, length, isWeight: i != 1))];
 }

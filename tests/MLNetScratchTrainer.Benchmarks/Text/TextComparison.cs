@@ -1,0 +1,119 @@
+using System.Diagnostics;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using MLNetScratchTrainer.Trainers;
+
+namespace MLNetScratchTrainer.Benchmarks.Text;
+
+/// <summary>
+/// Sparse text features: the Amazon fine-food reviews (great/other) through <c>FeaturizeText</c> with its defaults,
+/// then the plugin's Mlp, which reads the sparse column as CSR rows and trains its first layer on them (lazy AdamW),
+/// beside SdcaLogisticRegression and LbfgsLogisticRegression. Each trainer runs in its own process, so its peak
+/// memory is its own: fit seconds, wall and CPU (the featurized data cached beforehand), peak working set, test AUC.
+/// Arguments: [--data DIR] [--epochs N] [--threads N] [--only mlp|sdca|lbfgs].
+/// </summary>
+public static class TextComparison
+{
+    private static readonly string[] Trainers = ["mlp", "sdca", "lbfgs"];
+
+    /// <summary>Runs the harness.</summary>
+    public static void Run(string[] args)
+    {
+        string directory = HarnessArguments.Text(args, "--data") ?? FindData();
+        if (HarnessArguments.Text(args, "--only") is not string only)
+        {
+            Console.WriteLine($"Text: {directory}, FeaturizeText defaults; each trainer in its own process");
+            foreach (string trainer in Trainers)
+            {
+                RunChild(args, trainer);
+            }
+
+            return;
+        }
+
+        var ml = new MLContext(seed: 1);
+        var clock = Stopwatch.StartNew();
+        var (train, test) = Featurize(ml, directory);
+        double featurizeSeconds = clock.Elapsed.TotalSeconds;
+        using var process = Process.GetCurrentProcess();
+        long baseline = process.WorkingSet64;
+        var cpuBefore = process.TotalProcessorTime;
+        clock.Restart();
+        IDataView scored = only switch
+        {
+            "mlp" => FitMlp(ml, train, test, HarnessArguments.Integer(args, "--epochs", 10), HarnessArguments.Integer(args, "--threads", Environment.ProcessorCount)),
+            "sdca" => ml.BinaryClassification.Trainers.SdcaLogisticRegression().Fit(train).Transform(test),
+            "lbfgs" => ml.BinaryClassification.Trainers.LbfgsLogisticRegression().Fit(train).Transform(test),
+            _ => throw new ArgumentException($"--only must be one of {string.Join(", ", Trainers)}, not '{only}'."),
+        };
+        double fitSeconds = clock.Elapsed.TotalSeconds;
+        process.Refresh();
+        double cpuSeconds = (process.TotalProcessorTime - cpuBefore).TotalSeconds;
+        double auc = ml.BinaryClassification.Evaluate(scored).AreaUnderRocCurve;
+        Console.WriteLine(
+            $"  {only,-6} fit {fitSeconds,7:F2} s ({cpuSeconds,6:F2} s CPU)   peak working set {process.PeakWorkingSet64 / 1e6,6:F0} MB (after featurizing: {baseline / 1e6:F0} MB)   " +
+            $"test AUC {auc:F4}   (featurize {featurizeSeconds:F1} s)");
+    }
+
+    private static string FindData()
+    {
+        for (var directory = new DirectoryInfo(Environment.CurrentDirectory); directory is not null; directory = directory.Parent)
+        {
+            foreach (string candidate in new[] { Path.Combine(directory.FullName, "shared", "datasets", "text"), Path.Combine(directory.FullName, "datasets", "text") })
+            {
+                if (File.Exists(Path.Combine(candidate, "fine_foods_train.csv")))
+                {
+                    return candidate;
+                }
+            }
+        }
+
+        throw new FileNotFoundException("fine_foods_train.csv not found in a shared/datasets/text folder above the current directory; pass --data DIR.");
+    }
+
+    private static void RunChild(string[] args, string trainer)
+    {
+        var start = new ProcessStartInfo(Environment.ProcessPath!) { UseShellExecute = false };
+        if (Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet")
+        {
+            start.ArgumentList.Add(typeof(TextComparison).Assembly.Location);
+        }
+
+        start.ArgumentList.Add("text");
+        foreach (string argument in args.Append("--only").Append(trainer))
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var child = Process.Start(start) ?? throw new InvalidOperationException("Could not start the child process.");
+        child.WaitForExit();
+    }
+
+    private static (IDataView Train, IDataView Test) Featurize(MLContext ml, string directory)
+    {
+        var loader = ml.Data.CreateTextLoader(
+            [new TextLoader.Column("review", DataKind.String, 0), new TextLoader.Column("score", DataKind.String, 1)],
+            separatorChar: ',', hasHeader: true, allowQuoting: true);
+        var pipeline = ml.Transforms.Conversion.MapValue("Label", new Dictionary<string, bool> { ["great"] = true, ["other"] = false }, "score")
+            .Append(ml.Transforms.Text.FeaturizeText("Features", "review"));
+        var trainRaw = loader.Load(Path.Combine(directory, "fine_foods_train.csv"));
+        var featurizer = pipeline.Fit(trainRaw);
+        var train = ml.Data.Cache(featurizer.Transform(trainRaw), "Features", "Label");
+        var test = ml.Data.Cache(featurizer.Transform(loader.Load(Path.Combine(directory, "fine_foods_test.csv"))), "Features", "Label");
+        SparseRows.Read(train, "Features", "Label");
+        SparseRows.Read(test, "Features", "Label");
+        return (train, test);
+    }
+
+    /// <summary>
+    /// The plugin's Mlp with its default options except the number of epochs: the feature column has more than
+    /// 10,000 slots, so the plugin reads it as CSR rows and trains the first layer on them. Returns the test rows scored.
+    /// </summary>
+    private static IDataView FitMlp(MLContext ml, IDataView train, IDataView test, int epochs, int threads)
+    {
+        var rows = SparseRows.Read(train, "Features", "Label");
+        Console.WriteLine($"  mlp: {rows.Labels.Length} rows, {rows.Features.Columns:N0} slots, {rows.Features.NonZeroCount / (double)rows.Labels.Length:F0} non-zeros per row; {epochs} epochs, {threads} thread(s)");
+        var options = new MlpOptions { NumberOfEpochs = epochs, NumberOfThreads = threads, Seed = 1 };
+        return ml.BinaryClassification.Trainers.Mlp(options).Fit(train).Transform(test);
+    }
+}

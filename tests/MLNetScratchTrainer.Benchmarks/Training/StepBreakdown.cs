@@ -1,0 +1,103 @@
+using System.Diagnostics;
+using MLNetScratchTrainer.Engine.Initializers;
+using MLNetScratchTrainer.Engine.Layers;
+using MLNetScratchTrainer.Engine.Models;
+using MLNetScratchTrainer.Engine.Optimizers;
+using MLNetScratchTrainer.Engine.Parallelism;
+using MLNetScratchTrainer.Engine.Randomness;
+using MLNetScratchTrainer.Engine.Tensors;
+
+namespace MLNetScratchTrainer.Benchmarks.Training;
+
+/// <summary>
+/// Where the time of one training step goes, without a profiler: the harness runs the trainer's step (gather a batch,
+/// forward, loss, backward, optimizer) itself, with a <see cref="Stopwatch"/> timestamp between the phases, and prints
+/// microseconds per step for each phase. The optimizer splits its step over the worker pool as the trainer's does;
+/// <c>--serial-optimizer</c> keeps it on the calling thread (the trainer before it had a pool) for a before/after
+/// comparison. Arguments: [--steps N] [--threads N] [--serial-optimizer].
+/// </summary>
+public static class StepBreakdown
+{
+    private static readonly string[] Phases =
+        ["gather batch", "dense forward", "activation forward", "loss + gradient", "dense backward", "activation backward", "optimizer"];
+
+    /// <summary>Runs the harness.</summary>
+    public static void Run(string[] args)
+    {
+        int steps = HarnessArguments.Integer(args, "--steps", 2000);
+        int threads = HarnessArguments.Integer(args, "--threads", Environment.ProcessorCount);
+        bool serialOptimizer = args.Contains("--serial-optimizer");
+        Console.WriteLine($"Training step breakdown, {threads} thread(s){(serialOptimizer ? ", optimizer on one thread" : "")}, µs per step (mean of {steps} steps after {steps / 4} warm-up steps)");
+        Console.WriteLine($"  {"setup",-42} {string.Join(" ", Phases.Select(p => $"{p,10}"))} {"step",8} {"µs/row",7}");
+        foreach (var setup in TrainingSetup.All)
+        {
+            double[] perStep = Measure(setup, steps, threads, serialOptimizer);
+            double total = perStep.Sum();
+            Console.WriteLine($"  {setup.Name,-42} {string.Join(" ", perStep.Select(t => $"{t,10:F1}"))} {total,8:F1} {total / setup.BatchSize,7:F2}");
+        }
+
+        Console.WriteLine($"  (columns: {string.Join(", ", Phases)})");
+    }
+
+    private static double[] Measure(TrainingSetup setup, int steps, int threads, bool serialOptimizer)
+    {
+        var data = setup.Data();
+        var architecture = new MlpArchitecture(setup.Features, setup.Hidden, setup.Classes == 2 ? 1 : setup.Classes, setup.Task);
+        using var pool = threads > 1 ? new WorkerPool(threads) : null;
+        var network = architecture.Build(new Gemm(pool), new Rng(2));
+        var initializer = InitializerFactory.Create(InitializerKind.Auto, reluLike: true);
+        var rng = new Rng(1);
+        foreach (var dense in network.Layers.OfType<Dense>())
+        {
+            initializer.Initialize(dense.Weight.Value, dense.InputSize, dense.OutputSize, rng);
+        }
+
+        var optimizer = OptimizerFactory.Create(setup.Optimizer, new OptimizerSettings(), setup.WeightDecay, serialOptimizer ? null : pool);
+        var batch = new Matrix(setup.BatchSize, setup.Features);
+        var labels = new float[setup.BatchSize];
+        var ticks = new long[Phases.Length];
+        int batches = data.Count / setup.BatchSize;
+        int warmUp = steps / 4;
+        for (int step = 0; step < warmUp + steps; step++)
+        {
+            if (step == warmUp)
+            {
+                Array.Clear(ticks);
+            }
+
+            int first = step % batches * setup.BatchSize;
+            long start = Stopwatch.GetTimestamp();
+            data.Features.AsSpan(first * setup.Features, setup.BatchSize * setup.Features).CopyTo(batch.Data);
+            data.Labels.AsSpan(first, setup.BatchSize).CopyTo(labels);
+            start = Lap(ticks, 0, start);
+
+            Matrix x = batch;
+            foreach (var layer in network.Layers)
+            {
+                x = layer.Forward(x, training: true);
+                start = Lap(ticks, layer is Dense ? 1 : 2, start);
+            }
+
+            network.Head.Loss(x, labels, default);
+            Matrix gradient = network.Head.Backward();
+            start = Lap(ticks, 3, start);
+            for (int i = network.Layers.Count - 1; i >= 0; i--)
+            {
+                gradient = network.Layers[i].Backward(gradient);
+                start = Lap(ticks, network.Layers[i] is Dense ? 4 : 5, start);
+            }
+
+            optimizer.Step(network.Parameters, setup.LearningRate);
+            Lap(ticks, 6, start);
+        }
+
+        return [.. ticks.Select(t => t * 1e6 / Stopwatch.Frequency / steps)];
+    }
+
+    private static long Lap(long[] ticks, int phase, long start)
+    {
+        long now = Stopwatch.GetTimestamp();
+        ticks[phase] += now - start;
+        return now;
+    }
+}
