@@ -26,6 +26,7 @@ internal static class Quick
         OptimizerSettings = new OptimizerSettings(),
         LearningRateSchedule = LearningRateSchedule.Constant(),
         WeightDecay = 0f,
+        DropoutRate = 0f,
         InputScaling = InputScaling.None,
         ValidationFraction = 0f,
         EarlyStoppingPatience = 0,

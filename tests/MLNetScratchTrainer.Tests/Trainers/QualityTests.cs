@@ -45,7 +45,7 @@ public sealed class QualityTests
     }
 
     [TestMethod]
-    public void RegressionMlpHasAtLeastTheRSquaredOfSdca()
+    public void RegressionMlpIsWithinTwoHundredthsOfTheRSquaredOfSdca()
     {
         var ml = new MLContext(seed: 1);
         var (mlpMetrics, sdcaMetrics) = Compare(ml, MlpTask.Regression, TestPipelines.Load(ml, MlpTask.Regression),
@@ -53,8 +53,14 @@ public sealed class QualityTests
             predictions => ml.Regression.Evaluate(predictions));
 
         TestContext.WriteLine($"diabetes: Mlp R² {mlpMetrics.RSquared:F4} (RMSE {mlpMetrics.RootMeanSquaredError:F2}); Sdca R² {sdcaMetrics.RSquared:F4} (RMSE {sdcaMetrics.RootMeanSquaredError:F2})");
-        Assert.IsGreaterThanOrEqualTo(sdcaMetrics.RSquared, mlpMetrics.RSquared);
+        Assert.IsGreaterThanOrEqualTo(sdcaMetrics.RSquared - RSquaredTolerance, mlpMetrics.RSquared);
     }
+
+    /// <summary>
+    /// How far the Mlp's R² may trail SDCA's on one split of diabetes: the product's tolerance (issue 9). On this small,
+    /// nearly linear set the default Mlp's R² moves by a few hundredths from split to split (docs/defaults.md).
+    /// </summary>
+    private const double RSquaredTolerance = 0.02;
 
     /// <summary>
     /// Fits the Mlp pipeline and the SDCA trainer (after the same preparation) on the fixed split's training set and
