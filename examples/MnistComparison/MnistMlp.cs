@@ -19,34 +19,25 @@ internal static class MnistMlp
     /// <summary>The plugin's options.</summary>
     /// <param name="epochs">Passes over the training images.</param>
     /// <param name="labelColumnName">The label: the key from MapValueToKey, or the digit itself (Single class indices).</param>
-    public static MlpOptions Options(int epochs, string labelColumnName) => new()
-    {
-        LabelColumnName = labelColumnName,
-        HiddenLayers = [.. HiddenLayers],
-        Activation = Activation.Relu,
-        Optimizer = OptimizerKind.Adam,
-        LearningRate = 1e-3f,
-        LearningRateSchedule = LearningRateSchedule.Constant(),
-        BatchSize = 128,
-        NumberOfEpochs = epochs,
-        WeightDecay = 0f,
-        Seed = Seed,
-        NumberOfThreads = Environment.ProcessorCount,
-    };
+    public static MlpOptions Options(int epochs, string labelColumnName) => Configure(new MlpOptions { LabelColumnName = labelColumnName }, epochs);
 
     /// <summary>The engine's options with the same values.</summary>
-    public static MlpTrainerOptions EngineOptions(int epochs) => new()
+    public static MlpTrainerOptions EngineOptions(int epochs) => Configure(new MlpTrainerOptions { Task = MlpTask.MulticlassClassification }, epochs);
+
+    /// <summary>Sets the network's values on either options object (the plugin's options derive from the engine's).</summary>
+    private static T Configure<T>(T options, int epochs)
+        where T : MlpTrainerOptions
     {
-        Task = MlpTask.MulticlassClassification,
-        HiddenLayers = [.. HiddenLayers],
-        Activation = Activation.Relu,
-        Optimizer = OptimizerKind.Adam,
-        LearningRate = 1e-3f,
-        LearningRateSchedule = LearningRateSchedule.Constant(),
-        BatchSize = 128,
-        NumberOfEpochs = epochs,
-        WeightDecay = 0f,
-        Seed = Seed,
-        NumberOfThreads = Environment.ProcessorCount,
-    };
+        options.HiddenLayers = [.. HiddenLayers];
+        options.Activation = Activation.Relu;
+        options.Optimizer = OptimizerKind.Adam;
+        options.LearningRate = 1e-3f;
+        options.LearningRateSchedule = LearningRateSchedule.Constant();
+        options.BatchSize = 128;
+        options.NumberOfEpochs = epochs;
+        options.WeightDecay = 0f;
+        options.Seed = Seed;
+        options.NumberOfThreads = Environment.ProcessorCount;
+        return options;
+    }
 }
