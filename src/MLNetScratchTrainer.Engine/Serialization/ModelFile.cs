@@ -169,7 +169,7 @@ public static class ModelFile
         // entry's CRC-32, which ZipArchive does not verify: the SHA-256 covers only the tensors, and a damaged digit in,
         // say, the target scaling would otherwise load as a different model.
         byte[] json = ReadEntry(entry, source);
-        if (Crc32.Compute(json) != entry.Crc32)
+        if (System.IO.Hashing.Crc32.HashToUInt32(json) != entry.Crc32)
         {
             throw Invalid(source, $"the CRC-32 of {HeaderEntry} does not match the archive's: the header is corrupted");
         }
