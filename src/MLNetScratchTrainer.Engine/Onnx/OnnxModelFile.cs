@@ -1,5 +1,6 @@
 using Google.Protobuf;
 using MLNetScratchTrainer.Engine.Onnx.Protos;
+using MLNetScratchTrainer.Engine.Serialization;
 
 namespace MLNetScratchTrainer.Engine.Onnx;
 
@@ -22,15 +23,14 @@ public static class OnnxModelFile
     /// <summary>The model's bytes.</summary>
     public static byte[] ToBytes(OnnxGraph graph, OnnxModelInfo info) => ToProto(graph, info).ToByteArray();
 
-    /// <summary>Writes the model to <paramref name="path"/>, atomically: a temporary file that replaces the target once complete.</summary>
+    /// <summary>Writes the model to <paramref name="path"/>, creating its folder, atomically (<see cref="AtomicFile"/>).</summary>
     public static void Save(OnnxGraph graph, OnnxModelInfo info, string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
+        var model = ToProto(graph, info);
         string full = Path.GetFullPath(path);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        string temporary = full + ".tmp";
-        File.WriteAllBytes(temporary, ToBytes(graph, info));
-        File.Move(temporary, full, overwrite: true);
+        AtomicFile.Write(full, model.WriteTo);
     }
 
     private static ModelProto ToProto(OnnxGraph graph, OnnxModelInfo info)
