@@ -26,10 +26,11 @@ public sealed class BatchNorm : ILayer
         InputSize = size;
         Momentum = momentum;
         Epsilon = epsilon;
-        Gamma = new Parameter($"{name}.gamma", 1, size, isWeight: false);
-        Beta = new Parameter($"{name}.beta", 1, size, isWeight: false);
-        RunningMean = new Parameter($"{name}.running_mean", 1, size, isWeight: false);
-        RunningVariance = new Parameter($"{name}.running_var", 1, size, isWeight: false);
+        var tensors = Describe(name, size);
+        Gamma = new Parameter(tensors[0]);
+        Beta = new Parameter(tensors[1]);
+        RunningMean = new Parameter(tensors[2]);
+        RunningVariance = new Parameter(tensors[3]);
         Array.Fill(Gamma.Value, 1f);
         Array.Fill(RunningVariance.Value, 1f);
         Parameters = [Gamma, Beta];
@@ -37,6 +38,20 @@ public sealed class BatchNorm : ILayer
         _batchMean = new float[size];
         _inverseStd = new float[size];
     }
+
+    /// <summary>
+    /// The tensors of a batch-normalisation layer, each 1 × size: γ and β, trained without weight decay, then the
+    /// running mean and variance, saved state.
+    /// </summary>
+    /// <param name="name">Prefix of the tensor names, for example "batchnorm0".</param>
+    /// <param name="size">Features per row.</param>
+    public static IReadOnlyList<TensorSpec> Describe(string name, int size) =>
+    [
+        new($"{name}.gamma", 1, size, TensorRole.Bias),
+        new($"{name}.beta", 1, size, TensorRole.Bias),
+        new($"{name}.running_mean", 1, size, TensorRole.State),
+        new($"{name}.running_var", 1, size, TensorRole.State),
+    ];
 
     /// <summary>Scale γ.</summary>
     public Parameter Gamma { get; }

@@ -30,13 +30,18 @@ public sealed class Dense : ILayer
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(inputSize);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(outputSize);
+        Name = name;
         InputSize = inputSize;
         OutputSize = outputSize;
         _gemm = gemm;
-        Weight = new Parameter($"{name}.weight", inputSize, outputSize, isWeight: true);
-        Bias = new Parameter($"{name}.bias", 1, outputSize, isWeight: false);
+        var tensors = Describe(name, inputSize, outputSize);
+        Weight = new Parameter(tensors[0]);
+        Bias = new Parameter(tensors[1]);
         Parameters = [Weight, Bias];
     }
+
+    /// <summary>Prefix of the parameter names, for example "dense0".</summary>
+    public string Name { get; }
 
     /// <inheritdoc />
     public int InputSize { get; }
@@ -55,6 +60,16 @@ public sealed class Dense : ILayer
 
     /// <inheritdoc />
     public IReadOnlyList<Parameter> State => [];
+
+    /// <summary>The tensors of a dense layer: W (in × out), trained with weight decay, then b (1 × out), trained without.</summary>
+    /// <param name="name">Prefix of the tensor names, for example "dense0".</param>
+    /// <param name="inputSize">Inputs per row.</param>
+    /// <param name="outputSize">Outputs (units) per row.</param>
+    public static IReadOnlyList<TensorSpec> Describe(string name, int inputSize, int outputSize) =>
+    [
+        new($"{name}.weight", inputSize, outputSize, TensorRole.Weight),
+        new($"{name}.bias", 1, outputSize, TensorRole.Bias),
+    ];
 
     /// <inheritdoc />
     public Matrix Forward(Matrix input, bool training)

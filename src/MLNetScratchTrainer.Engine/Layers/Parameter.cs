@@ -20,6 +20,12 @@ public sealed class Parameter
         Gradient = new float[Value.Length];
     }
 
+    /// <summary>Creates the zero-filled tensor <paramref name="spec"/> describes; weight decay applies to <see cref="TensorRole.Weight"/> only.</summary>
+    public Parameter(TensorSpec spec)
+        : this(spec.Name, spec.Rows, spec.Columns, isWeight: spec.Role == TensorRole.Weight)
+    {
+    }
+
     /// <summary>Name used in saved models and messages.</summary>
     public string Name { get; }
 

@@ -87,51 +87,60 @@ public sealed record MlpArchitecture
     /// <summary>Whether batch normalisation follows each hidden dense layer.</summary>
     public bool BatchNormalization { get; }
 
-    /// <summary>Number of trainable values.</summary>
-    public long ParameterCount
+    /// <summary>
+    /// The layers, input side first: for each hidden layer a dense layer, batch normalisation (when on), the activation
+    /// and dropout (when its rate is above 0); then the output dense layer. The one description of the network that
+    /// <see cref="Build"/>, <see cref="Tensors"/>, <see cref="ParameterCount"/>, the model file and the ONNX export follow.
+    /// </summary>
+    public IReadOnlyList<LayerSpec> Layers
     {
         get
         {
-            long count = 0;
+            var layers = new List<LayerSpec>();
             int fanIn = InputSize;
-            foreach (int units in HiddenLayers.Append(OutputSize))
+            for (int i = 0; i < HiddenLayers.Count; i++)
             {
-                count += ((long)fanIn * units) + units;
+                int units = HiddenLayers[i];
+                layers.Add(new DenseSpec($"dense{i}", fanIn, units));
+                if (BatchNormalization)
+                {
+                    layers.Add(new BatchNormSpec($"batchnorm{i}", units));
+                }
+
+                layers.Add(new ActivationSpec($"activation{i}", units, Activation));
+                if (DropoutRate > 0f)
+                {
+                    layers.Add(new DropoutSpec($"dropout{i}", units, DropoutRate));
+                }
+
                 fanIn = units;
             }
 
-            return count + (BatchNormalization ? 2L * HiddenLayers.Sum() : 0);
+            layers.Add(new DenseSpec($"dense{HiddenLayers.Count}", fanIn, OutputSize));
+            return layers;
         }
     }
 
-    /// <summary>Builds the layers and head, with zero weights (an initializer or a saved model fills them).</summary>
+    /// <summary>
+    /// Every tensor of the network in the order a saved model holds them (and <see cref="Network.Tensors"/> lists them):
+    /// the trainable ones layer by layer, then the state (batch-norm running statistics) layer by layer.
+    /// </summary>
+    public IReadOnlyList<TensorSpec> Tensors
+    {
+        get
+        {
+            var tensors = Layers.SelectMany(layer => layer.Tensors).ToList();
+            return [.. tensors.Where(t => t.IsTrainable), .. tensors.Where(t => !t.IsTrainable)];
+        }
+    }
+
+    /// <summary>Number of trainable values: the sizes of the trainable <see cref="Tensors"/>, summed.</summary>
+    public long ParameterCount => Tensors.Where(t => t.IsTrainable).Sum(t => t.Size);
+
+    /// <summary>Builds the layers of <see cref="Layers"/> and the head, with zero weights (an initializer or a saved model fills them).</summary>
     /// <param name="gemm">Matrix multiplier shared by the dense layers.</param>
     /// <param name="dropoutRng">Random source for the dropout masks.</param>
-    public Network Build(Gemm gemm, Rng dropoutRng)
-    {
-        var layers = new List<ILayer>();
-        int fanIn = InputSize;
-        for (int i = 0; i < HiddenLayers.Count; i++)
-        {
-            int units = HiddenLayers[i];
-            layers.Add(new Dense(fanIn, units, gemm, $"dense{i}"));
-            if (BatchNormalization)
-            {
-                layers.Add(new BatchNorm(units, name: $"batchnorm{i}"));
-            }
-
-            layers.Add(CreateActivation(units));
-            if (DropoutRate > 0f)
-            {
-                layers.Add(new Dropout(units, DropoutRate, dropoutRng));
-            }
-
-            fanIn = units;
-        }
-
-        layers.Add(new Dense(fanIn, OutputSize, gemm, $"dense{HiddenLayers.Count}"));
-        return new Network(layers, CreateHead());
-    }
+    public Network Build(Gemm gemm, Rng dropoutRng) => new([.. Layers.Select(layer => layer.Create(gemm, dropoutRng))], CreateHead());
 
     /// <summary>The output head and loss of <see cref="Task"/>.</summary>
     public ILossHead CreateHead() => Task switch
@@ -139,14 +148,5 @@ public sealed record MlpArchitecture
         MlpTask.MulticlassClassification => new SoftmaxCrossEntropy(OutputSize),
         MlpTask.BinaryClassification => new SigmoidBinaryCrossEntropy(),
         _ => new IdentitySquaredError(OutputSize),
-    };
-
-    private ILayer CreateActivation(int units) => Activation switch
-    {
-        Activation.Relu => new Relu(units),
-        Activation.LeakyRelu => new LeakyRelu(units),
-        Activation.Sigmoid => new Sigmoid(units),
-        Activation.Tanh => new Tanh(units),
-        _ => new Identity(units),
     };
 }

@@ -9,13 +9,25 @@ namespace MLNetScratchTrainer.Engine.Onnx;
 /// </summary>
 internal sealed class DenseFolding
 {
-    private DenseFolding(int inputSize, int outputSize, float[] weight, float[] bias)
+    private DenseFolding(Dense dense, float[] weight, float[] bias)
     {
-        InputSize = inputSize;
-        OutputSize = outputSize;
+        Name = dense.Name;
+        WeightName = dense.Weight.Name;
+        BiasName = dense.Bias.Name;
+        InputSize = dense.InputSize;
+        OutputSize = dense.OutputSize;
         Weight = weight;
         Bias = bias;
     }
+
+    /// <summary>The dense layer's name, which names its Gemm node's output.</summary>
+    public string Name { get; }
+
+    /// <summary>The name of W in the model file, kept for the ONNX initializer.</summary>
+    public string WeightName { get; }
+
+    /// <summary>The name of b in the model file, kept for the ONNX initializer.</summary>
+    public string BiasName { get; }
 
     /// <summary>Rows of <see cref="Weight"/>.</summary>
     public int InputSize { get; }
@@ -31,7 +43,7 @@ internal sealed class DenseFolding
 
     /// <summary>A copy of the dense layer's weights.</summary>
     public static DenseFolding From(Dense dense)
-        => new(dense.InputSize, dense.OutputSize, (float[])dense.Weight.Value.Clone(), (float[])dense.Bias.Value.Clone());
+        => new(dense, (float[])dense.Weight.Value.Clone(), (float[])dense.Bias.Value.Clone());
 
     /// <summary>Folds the inference form of <paramref name="batchNorm"/> (running mean and variance) into the weights.</summary>
     public void Fold(BatchNorm batchNorm)

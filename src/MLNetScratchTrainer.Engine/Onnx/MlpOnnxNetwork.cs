@@ -20,13 +20,12 @@ public static class MlpOnnxNetwork
         ArgumentNullException.ThrowIfNull(model);
         string x = model.Preprocessor is { } preprocessor ? OnnxPreprocessing.From(preprocessor).AppendTo(graph, input) : input;
         DenseFolding? pending = null;
-        int layerIndex = 0;
         foreach (var layer in model.CreateNetwork().Layers)
         {
             switch (layer)
             {
                 case Dense dense:
-                    x = Flush(graph, pending, x, ref layerIndex);
+                    x = Flush(graph, pending, x);
                     pending = DenseFolding.From(dense);
                     break;
                 case BatchNorm batchNorm when pending is not null:
@@ -35,14 +34,14 @@ public static class MlpOnnxNetwork
                 case Dropout:
                     break;
                 default:
-                    x = Flush(graph, pending, x, ref layerIndex);
+                    x = Flush(graph, pending, x);
                     pending = null;
                     x = AppendActivation(graph, layer, x);
                     break;
             }
         }
 
-        string logits = Flush(graph, pending, x, ref layerIndex);
+        string logits = Flush(graph, pending, x);
         string predictions = model.Architecture.Task switch
         {
             MlpTask.MulticlassClassification => graph.AddNode("Softmax", [logits], "probabilities_2d", OnnxAttribute.Of("axis", 1L)),
@@ -52,16 +51,17 @@ public static class MlpOnnxNetwork
         return new MlpOnnxTensors(logits, predictions);
     }
 
-    private static string Flush(OnnxGraph graph, DenseFolding? dense, string x, ref int layerIndex)
+    // The initializers keep the model file's tensor names (dense0.weight, dense0.bias, …) and the Gemm its layer's name.
+    private static string Flush(OnnxGraph graph, DenseFolding? dense, string x)
     {
         if (dense is null)
         {
             return x;
         }
 
-        string weight = graph.AddFloats($"dense{layerIndex}.weight", dense.Weight, dense.InputSize, dense.OutputSize);
-        string bias = graph.AddFloats($"dense{layerIndex}.bias", dense.Bias, dense.OutputSize);
-        return graph.AddNode("Gemm", [x, weight, bias], $"dense{layerIndex++}");
+        string weight = graph.AddFloats(dense.WeightName, dense.Weight, dense.InputSize, dense.OutputSize);
+        string bias = graph.AddFloats(dense.BiasName, dense.Bias, dense.OutputSize);
+        return graph.AddNode("Gemm", [x, weight, bias], dense.Name);
     }
 
     private static string AppendActivation(OnnxGraph graph, ILayer layer, string x) => layer switch

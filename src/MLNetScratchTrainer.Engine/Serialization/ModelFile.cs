@@ -61,7 +61,7 @@ public static class ModelFile
             Format = FormatName,
             Version = CurrentVersion,
             Architecture = new ArchitectureHeader(architecture.InputSize, [.. architecture.HiddenLayers], architecture.OutputSize, architecture.Task.ToString(), architecture.Activation.ToString(), architecture.DropoutRate, architecture.BatchNormalization),
-            Tensors = [.. model.TensorNames.Select((name, i) => ShapeOf(architecture, name, model.RawTensors[i].Length))],
+            Tensors = TensorHeaders(model),
             TensorsSha256 = Convert.ToHexString(SHA256.HashData(tensorBytes)),
             TargetMean = model.TargetScaling?.Mean.ToArray(),
             TargetScale = model.TargetScaling?.Scale.ToArray(),
@@ -125,10 +125,27 @@ public static class ModelFile
     private static InvalidDataException Invalid(string source, string problem)
         => new($"'{source}' is not a valid MLNetScratchTrainer model: {problem}.");
 
-    private static TensorHeader ShapeOf(MlpArchitecture architecture, string name, int length)
+    /// <summary>The header's list of tensors: the architecture's, after checking that the model holds exactly those.</summary>
+    private static List<TensorHeader> TensorHeaders(MlpModel model)
     {
-        var shape = ExpectedTensors(architecture).First(t => t.Name == name);
-        return shape.Rows * shape.Columns == length ? shape : throw new InvalidOperationException($"Tensor {name} has {length} values, expected {shape.Rows * shape.Columns}.");
+        var expected = ExpectedTensors(model.Architecture);
+        var names = model.TensorNames;
+        var values = model.RawTensors;
+        if (names.Count != expected.Count)
+        {
+            throw new InvalidOperationException($"The model holds {names.Count} tensors but its architecture has {expected.Count}.");
+        }
+
+        for (int i = 0; i < expected.Count; i++)
+        {
+            var shape = expected[i];
+            if (names[i] != shape.Name || values[i].Length != (long)shape.Rows * shape.Columns)
+            {
+                throw new InvalidOperationException($"Tensor {i} is {names[i]} with {values[i].Length} values; the architecture expects {shape.Name} with {(long)shape.Rows * shape.Columns}.");
+            }
+        }
+
+        return expected;
     }
 
     private static byte[] TensorBytes(IReadOnlyList<float[]> tensors)
@@ -241,7 +258,7 @@ public static class ModelFile
             throw Invalid(source, $"its architecture is impossible ({exception.Message})");
         }
 
-        long parameters = CountValues(architecture);
+        Int128 parameters = CountValues(architecture);
         if (parameters > MaxParameters)
         {
             throw Invalid(source, $"its architecture claims {parameters} values, more than the {MaxParameters} this library accepts");
@@ -250,50 +267,16 @@ public static class ModelFile
         return architecture;
     }
 
-    /// <summary>Values in tensors.bin: weights and biases of every dense layer, plus γ, β and both running statistics per batch-normalised unit.</summary>
-    private static long CountValues(MlpArchitecture architecture)
-    {
-        long count = 0;
-        long fanIn = architecture.InputSize;
-        foreach (int units in architecture.HiddenLayers)
-        {
-            count += (fanIn * units) + units + (architecture.BatchNormalization ? 4L * units : 0);
-            fanIn = units;
-            if (count > MaxParameters)
-            {
-                return count;
-            }
-        }
+    /// <summary>
+    /// Values in tensors.bin: the sizes of the architecture's tensors, summed in 128 bits, since a forged header's
+    /// thousand layers of two billion units each would overflow a long.
+    /// </summary>
+    private static Int128 CountValues(MlpArchitecture architecture)
+        => architecture.Tensors.Aggregate(Int128.Zero, (count, tensor) => count + tensor.Size);
 
-        return count + (fanIn * architecture.OutputSize) + architecture.OutputSize;
-    }
-
+    /// <summary>The tensors the architecture needs, as the header lists them.</summary>
     private static List<TensorHeader> ExpectedTensors(MlpArchitecture architecture)
-    {
-        var dense = new List<TensorHeader>();
-        var state = new List<TensorHeader>();
-        int fanIn = architecture.InputSize;
-        for (int i = 0; i < architecture.HiddenLayers.Count; i++)
-        {
-            int units = architecture.HiddenLayers[i];
-            dense.Add(new TensorHeader($"dense{i}.weight", fanIn, units));
-            dense.Add(new TensorHeader($"dense{i}.bias", 1, units));
-            if (architecture.BatchNormalization)
-            {
-                dense.Add(new TensorHeader($"batchnorm{i}.gamma", 1, units));
-                dense.Add(new TensorHeader($"batchnorm{i}.beta", 1, units));
-                state.Add(new TensorHeader($"batchnorm{i}.running_mean", 1, units));
-                state.Add(new TensorHeader($"batchnorm{i}.running_var", 1, units));
-            }
-
-            fanIn = units;
-        }
-
-        int last = architecture.HiddenLayers.Count;
-        dense.Add(new TensorHeader($"dense{last}.weight", fanIn, architecture.OutputSize));
-        dense.Add(new TensorHeader($"dense{last}.bias", 1, architecture.OutputSize));
-        return [.. dense, .. state];
-    }
+        => [.. architecture.Tensors.Select(t => new TensorHeader(t.Name, t.Rows, t.Columns))];
 
     private static List<TensorHeader> CheckTensorList(ModelHeader header, MlpArchitecture architecture, string source)
     {

@@ -71,7 +71,8 @@ public sealed class CorruptModelFileTests : IDisposable
     [TestMethod]
     public void Load_HeaderClaimingATrillionWeights_ThrowsBeforeAllocatingThem()
     {
-        // 10⁶ inputs × 10⁶ hidden units = 10¹² weights (4 TB). The loader must refuse from the header alone.
+        // 10⁶ inputs × 10⁶ hidden units = 10¹² weights (4 TB). The loader must refuse from the header alone, naming every
+        // value claimed: 10¹² + 10⁶ (bias) + 4·10⁶ (batch norm) in the hidden layer, 2·10⁶ + 2 in the output layer.
         byte[] forged = ModelArchive.Rewrite(Valid, header =>
         {
             header["Architecture"]!["InputSize"] = 1_000_000;
@@ -79,7 +80,7 @@ public sealed class CorruptModelFileTests : IDisposable
         });
         long before = GC.GetAllocatedBytesForCurrentThread();
 
-        AssertRejected(forged, "claims 1000005000000 values");
+        AssertRejected(forged, "claims 1000007000002 values");
 
         Assert.IsLessThan(16L << 20, GC.GetAllocatedBytesForCurrentThread() - before, "bytes allocated while refusing");
     }
