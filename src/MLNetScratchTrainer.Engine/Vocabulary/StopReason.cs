@@ -1,4 +1,4 @@
-namespace MLNetScratchTrainer.Engine.Training;
+namespace MLNetScratchTrainer;
 
 /// <summary>Why training ended.</summary>
 public enum StopReason

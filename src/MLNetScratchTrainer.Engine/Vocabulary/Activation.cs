@@ -1,4 +1,4 @@
-namespace MLNetScratchTrainer.Engine.Models;
+namespace MLNetScratchTrainer;
 
 /// <summary>Activation of the hidden layers.</summary>
 public enum Activation

@@ -1,4 +1,6 @@
-namespace MLNetScratchTrainer.Engine.Preprocessing;
+using MLNetScratchTrainer.Engine.Preprocessing;
+
+namespace MLNetScratchTrainer;
 
 /// <summary>How a model scales its input features before the first layer (see <see cref="InputPreprocessor"/>).</summary>
 public enum InputScaling

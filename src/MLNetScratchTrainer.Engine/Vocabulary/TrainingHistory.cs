@@ -1,4 +1,4 @@
-namespace MLNetScratchTrainer.Engine.Training;
+namespace MLNetScratchTrainer;
 
 /// <summary>Per-epoch record of a training run and how it ended.</summary>
 public sealed class TrainingHistory

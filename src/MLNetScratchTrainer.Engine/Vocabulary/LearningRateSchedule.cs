@@ -1,4 +1,6 @@
-namespace MLNetScratchTrainer.Engine.Optimizers;
+using MLNetScratchTrainer.Engine.Optimizers;
+
+namespace MLNetScratchTrainer;
 
 /// <summary>
 /// Maps an epoch number to the learning rate used during that epoch. Large steps early cover ground quickly;

@@ -1,4 +1,6 @@
-namespace MLNetScratchTrainer.Engine.Initializers;
+using MLNetScratchTrainer.Engine.Initializers;
+
+namespace MLNetScratchTrainer;
 
 /// <summary>The weight initialisations <see cref="InitializerFactory"/> can create.</summary>
 public enum InitializerKind

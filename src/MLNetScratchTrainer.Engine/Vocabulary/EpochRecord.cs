@@ -1,4 +1,4 @@
-namespace MLNetScratchTrainer.Engine.Training;
+namespace MLNetScratchTrainer;
 
 /// <summary>What one epoch of training did.</summary>
 /// <param name="Epoch">1-based epoch number.</param>

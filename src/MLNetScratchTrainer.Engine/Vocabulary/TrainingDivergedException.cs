@@ -1,4 +1,4 @@
-namespace MLNetScratchTrainer.Engine.Training;
+namespace MLNetScratchTrainer;
 
 /// <summary>Training produced a NaN or infinite loss and was stopped.</summary>
 public sealed class TrainingDivergedException : InvalidOperationException
