@@ -1,6 +1,4 @@
-using MLNetScratchTrainer.Engine.Initializers;
 using MLNetScratchTrainer.Engine.Models;
-using MLNetScratchTrainer.Engine.Optimizers;
 using MLNetScratchTrainer.Engine.Preprocessing;
 
 namespace MLNetScratchTrainer.Engine.Training;

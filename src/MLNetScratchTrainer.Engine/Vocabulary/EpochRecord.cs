@@ -1,3 +1,5 @@
+// Vocabulary/ holds the types a plugin user names, in the product's root namespace rather than the folder's, so that one
+// `using MLNetScratchTrainer;` suffices (docs/plugin.md, "Namespaces").
 namespace MLNetScratchTrainer;
 
 /// <summary>What one epoch of training did.</summary>

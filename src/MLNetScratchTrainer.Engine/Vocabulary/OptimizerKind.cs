@@ -1,5 +1,7 @@
 using MLNetScratchTrainer.Engine.Optimizers;
 
+// Vocabulary/ holds the types a plugin user names, in the product's root namespace rather than the folder's, so that one
+// `using MLNetScratchTrainer;` suffices (docs/plugin.md, "Namespaces").
 namespace MLNetScratchTrainer;
 
 /// <summary>The optimizers <see cref="OptimizerFactory"/> can create.</summary>
