@@ -1,7 +1,6 @@
 using MLNetScratchTrainer;
 using MLNetScratchTrainer.Engine.Training;
 using MLNetScratchTrainer.Examples.Shared.Progress;
-using MLNetScratchTrainer.Trainers;
 
 namespace MLNetScratchTrainer.Examples.Comparison;
 

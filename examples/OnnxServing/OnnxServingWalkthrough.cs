@@ -5,7 +5,6 @@ using Microsoft.ML;
 using Microsoft.ML.Data;
 using MLNetScratchTrainer.Examples.TabularComparison;
 using MLNetScratchTrainer.Onnx;
-using MLNetScratchTrainer.Trainers;
 
 namespace MLNetScratchTrainer.Examples.OnnxServing;
 

@@ -1,6 +1,5 @@
 using MLNetScratchTrainer;
 using Microsoft.ML;
-using MLNetScratchTrainer.Trainers;
 
 namespace MLNetScratchTrainer.Examples.TabularBenchmark;
 

@@ -5,7 +5,6 @@ using Microsoft.ML.Trainers;
 using Microsoft.ML.Trainers.FastTree;
 using Microsoft.ML.Trainers.LightGbm;
 using MLNetScratchTrainer.Examples.Comparison;
-using MLNetScratchTrainer.Trainers;
 
 namespace MLNetScratchTrainer.Examples.TabularComparison;
 

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using MLNetScratchTrainer.Engine.Data;
 using MLNetScratchTrainer.Engine.Models;
-using MLNetScratchTrainer.Engine.Optimizers;
 using MLNetScratchTrainer.Engine.Training;
 
 namespace MLNetScratchTrainer.Benchmarks;

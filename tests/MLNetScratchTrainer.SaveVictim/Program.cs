@@ -4,9 +4,7 @@ using MLNetScratchTrainer;
 using MLNetScratchTrainer.Engine.Models;
 using MLNetScratchTrainer.Engine.Randomness;
 using MLNetScratchTrainer.Engine.Tensors;
-using MLNetScratchTrainer.Engine.Training;
 using MLNetScratchTrainer.Persistence;
-using MLNetScratchTrainer.Trainers;
 
 // Saves two different models alternately over <folder>/model.zip until killed, printing "saved N" after each save.
 //   dotnet MLNetScratchTrainer.SaveVictim.dll <engine|mlnet-atomic|mlnet> <folder>

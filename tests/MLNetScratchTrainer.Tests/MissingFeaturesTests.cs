@@ -20,7 +20,7 @@ public sealed class MissingFeaturesTests
 
         var data = ml.Data.LoadFromEnumerable(rows);
         var options = FastOptions.Create(epochs: 60);
-        options.InputScaling = Engine.Preprocessing.InputScaling.Robust;
+        options.InputScaling = InputScaling.Robust;
 
         var model = ml.BinaryClassification.Trainers.Mlp(options).Fit(data);
 

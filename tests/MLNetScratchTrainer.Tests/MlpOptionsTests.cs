@@ -1,6 +1,5 @@
 using System.Reflection;
 using MLNetScratchTrainer.Engine.Models;
-using MLNetScratchTrainer.Engine.Optimizers;
 using MLNetScratchTrainer.Engine.Training;
 
 namespace MLNetScratchTrainer.Tests;
@@ -54,6 +53,22 @@ public sealed class MlpOptionsTests
     }
 
     [TestMethod]
+    public void EveryTypeAUserNamesForAnOptionOrAHistory_IsInTheRootNamespace()
+    {
+        // One `using MLNetScratchTrainer;` suffices (docs/plugin.md, "Namespaces"): no option and nothing of a training
+        // history may need a type from an engine namespace. Task is set by the catalog method, never by a user.
+        var options = EngineOptions.Where(property => property.Name != nameof(MlpTrainerOptions.Task)).Select(property => (property.Name, property.PropertyType));
+        var history = typeof(TrainingHistory).GetProperties().Concat(typeof(EpochRecord).GetProperties()).Select(property => (property.Name, property.PropertyType));
+        foreach (var (name, type) in options.Concat(history))
+        {
+            foreach (var named in TypesNamedBy(type))
+            {
+                Assert.IsTrue(named.Namespace == "MLNetScratchTrainer" || named.Namespace!.StartsWith("System", StringComparison.Ordinal), $"{name} needs {named.FullName}");
+            }
+        }
+    }
+
+    [TestMethod]
     public void TheTrainerCopiesTheOptions()
     {
         var options = FastOptions.Create();
@@ -66,6 +81,14 @@ public sealed class MlpOptionsTests
         Assert.AreEqual(8, transformer.Model.Architecture.HiddenLayers[0]);
         Assert.HasCount(10, transformer.History.Epochs);
     }
+
+    /// <summary>The type and, for arrays and generic types, every type it is built from.</summary>
+    private static IEnumerable<Type> TypesNamedBy(Type type) => type switch
+    {
+        { IsArray: true } => TypesNamedBy(type.GetElementType()!),
+        { IsGenericType: true } => type.GetGenericArguments().SelectMany(TypesNamedBy).Prepend(type.GetGenericTypeDefinition()),
+        _ => [type],
+    };
 
     /// <summary>A valid value different from <paramref name="current"/> for the option.</summary>
     private static object? OtherValue(PropertyInfo property, object? current) => current switch

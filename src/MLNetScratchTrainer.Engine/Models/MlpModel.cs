@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using MLNetScratchTrainer.Engine.Preprocessing;
 using MLNetScratchTrainer.Engine.Serialization;
-using MLNetScratchTrainer.Engine.Training;
 
 namespace MLNetScratchTrainer.Engine.Models;
 
@@ -24,7 +23,7 @@ public sealed class MlpModel
 
         Preprocessor = preprocessor;
         Architecture = architecture;
-        TensorNames = tensorNames;
+        TensorNames = [.. tensorNames];
         _tensors = tensors;
         History = history;
         TargetScaling = targetScaling;

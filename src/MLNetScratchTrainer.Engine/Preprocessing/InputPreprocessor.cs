@@ -63,19 +63,19 @@ public sealed class InputPreprocessor
     }
 
     /// <summary>The training median of each feature, which replaces a missing value.</summary>
-    public IReadOnlyList<float> Fill => _fill;
+    public IReadOnlyList<float> Fill => Array.AsReadOnly(_fill);
 
     /// <summary>The value subtracted from each feature (the training median with <see cref="InputScaling.Robust"/>).</summary>
-    public IReadOnlyList<float> Center => _center;
+    public IReadOnlyList<float> Center => Array.AsReadOnly(_center);
 
     /// <summary>The factor each centred feature is multiplied by.</summary>
-    public IReadOnlyList<float> Scale => _scale;
+    public IReadOnlyList<float> Scale => Array.AsReadOnly(_scale);
 
     /// <summary>The bound b of the smooth clipping z / √(1 + (z / b)²), or null for none.</summary>
     public float? ClipBound { get; }
 
     /// <summary>The features, in increasing order, that had missing values in the training rows and so get an indicator input.</summary>
-    public IReadOnlyList<int> MissingIndicatorFeatures => _indicators;
+    public IReadOnlyList<int> MissingIndicatorFeatures => Array.AsReadOnly(_indicators);
 
     /// <summary>Raw features per row.</summary>
     public int FeatureCount => _fill.Length;

@@ -3,7 +3,6 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using MLNetScratchTrainer.Engine.Models;
 using MLNetScratchTrainer.Engine.Preprocessing;
-using MLNetScratchTrainer.Engine.Tensors;
 using MLNetScratchTrainer.Engine.Training;
 
 namespace MLNetScratchTrainer.Engine.Serialization;

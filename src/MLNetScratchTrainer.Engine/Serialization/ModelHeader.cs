@@ -1,5 +1,4 @@
 using MLNetScratchTrainer.Engine.Preprocessing;
-using MLNetScratchTrainer.Engine.Training;
 
 namespace MLNetScratchTrainer.Engine.Serialization;
 

@@ -2,7 +2,6 @@ using MLNetScratchTrainer.Engine.Data;
 using MLNetScratchTrainer.Engine.Initializers;
 using MLNetScratchTrainer.Engine.Layers;
 using MLNetScratchTrainer.Engine.Models;
-using MLNetScratchTrainer.Engine.Optimizers;
 using MLNetScratchTrainer.Engine.Parallelism;
 using MLNetScratchTrainer.Engine.Preprocessing;
 using MLNetScratchTrainer.Engine.Randomness;

@@ -1,6 +1,4 @@
-using MLNetScratchTrainer.Engine.Initializers;
 using MLNetScratchTrainer.Engine.Models;
-using MLNetScratchTrainer.Engine.Optimizers;
 using MLNetScratchTrainer.Engine.Preprocessing;
 
 namespace MLNetScratchTrainer.Engine.Training;
@@ -149,7 +147,7 @@ public class MlpTrainerOptions
     public int NumberOfEpochsFor(int trainingRows) => NumberOfEpochs ?? DataSizeRules.NumberOfEpochs(trainingRows);
 
     /// <summary>The schedule in force for a run of <paramref name="epochs"/> epochs: <see cref="LearningRateSchedule"/>, or the default cosine over them.</summary>
-    public LearningRateSchedule ScheduleFor(int epochs) => LearningRateSchedule ?? Optimizers.LearningRateSchedule.Cosine(epochs);
+    public LearningRateSchedule ScheduleFor(int epochs) => LearningRateSchedule ?? MLNetScratchTrainer.LearningRateSchedule.Cosine(epochs);
 
     /// <summary>A copy of these options as engine options, with its own hidden-layer array, so later changes to either do not reach the other.</summary>
     public MlpTrainerOptions Clone()

@@ -1,7 +1,6 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using MLNetScratchTrainer.Engine.Models;
-using MLNetScratchTrainer.Engine.Training;
 using MLNetScratchTrainer.Interop;
 using MLNetScratchTrainer.Onnx;
 using MLNetScratchTrainer.Persistence;

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Microsoft.ML;
 using Microsoft.ML.Data;
-using MLNetScratchTrainer.Trainers;
 
 namespace MLNetScratchTrainer.Benchmarks.Text;
 

@@ -1,7 +1,6 @@
 using MLNetScratchTrainer.Engine.Models;
 using MLNetScratchTrainer.Engine.Tests.Data;
 using MLNetScratchTrainer.Engine.Tests.Support;
-using MLNetScratchTrainer.Engine.Training;
 
 namespace MLNetScratchTrainer.Engine.Tests.Serialization;
 

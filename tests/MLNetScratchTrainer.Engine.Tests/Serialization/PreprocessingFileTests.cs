@@ -3,7 +3,6 @@ using MLNetScratchTrainer.Engine.Models;
 using MLNetScratchTrainer.Engine.Preprocessing;
 using MLNetScratchTrainer.Engine.Tensors;
 using MLNetScratchTrainer.Engine.Tests.Support;
-using MLNetScratchTrainer.Engine.Training;
 
 namespace MLNetScratchTrainer.Engine.Tests.Serialization;
 

@@ -1,4 +1,3 @@
-using MLNetScratchTrainer.Engine.Optimizers;
 
 namespace MLNetScratchTrainer.Engine.Tests.Support;
 

@@ -1,6 +1,5 @@
 using MLNetScratchTrainer.Engine.Data;
 using MLNetScratchTrainer.Engine.Models;
-using MLNetScratchTrainer.Engine.Optimizers;
 using MLNetScratchTrainer.Engine.Preprocessing;
 using MLNetScratchTrainer.Engine.Training;
 

@@ -1,8 +1,6 @@
 using MLNetScratchTrainer.Engine.Data;
 using MLNetScratchTrainer.Engine.Models;
-using MLNetScratchTrainer.Engine.Optimizers;
 using MLNetScratchTrainer.Engine.Tests.Support;
-using MLNetScratchTrainer.Engine.Training;
 
 namespace MLNetScratchTrainer.Engine.Tests.Training;
 

@@ -2,7 +2,6 @@ using MLNetScratchTrainer.Engine.Data;
 using MLNetScratchTrainer.Engine.Models;
 using MLNetScratchTrainer.Engine.Tensors;
 using MLNetScratchTrainer.Engine.Tests.Support;
-using MLNetScratchTrainer.Engine.Training;
 
 namespace MLNetScratchTrainer.Engine.Tests.Training;
 

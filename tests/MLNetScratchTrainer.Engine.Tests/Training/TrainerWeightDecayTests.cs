@@ -1,5 +1,4 @@
 using MLNetScratchTrainer.Engine.Models;
-using MLNetScratchTrainer.Engine.Optimizers;
 using MLNetScratchTrainer.Engine.Tests.Support;
 
 namespace MLNetScratchTrainer.Engine.Tests.Training;

@@ -2,7 +2,6 @@ using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
-using MLNetScratchTrainer.Engine.Models;
 using MLNetScratchTrainer.Engine.Onnx;
 using MLNetScratchTrainer.Engine.Tests.Onnx;
 using MLNetScratchTrainer.Onnx;

@@ -1,10 +1,8 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
-using MLNetScratchTrainer.Engine.Models;
 using MLNetScratchTrainer.Engine.Onnx;
 using MLNetScratchTrainer.Engine.Tests.Onnx;
 using MLNetScratchTrainer.Onnx;
-using MLNetScratchTrainer.Trainers;
 using MLNetScratchTrainer.Transformers;
 
 namespace MLNetScratchTrainer.Tests.Onnx;

@@ -2,7 +2,6 @@ using System.Globalization;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using MLNetScratchTrainer;
-using MLNetScratchTrainer.Trainers;
 
 // What a user writes after `dotnet add package MLNetScratchTrainer`. Two commands, each run in its own process:
 //   train <model.zip>   trains a small multiclass Mlp pipeline on generated rows, saves it, prints its scores

@@ -1,6 +1,5 @@
 using Microsoft.ML;
 using MLNetScratchTrainer.Tests.Data;
-using MLNetScratchTrainer.Trainers;
 
 namespace MLNetScratchTrainer.Tests.Trainers;
 

@@ -2,10 +2,8 @@ using Microsoft.ML;
 using Microsoft.ML.Data;
 using MLNetScratchTrainer.Engine.Layers;
 using MLNetScratchTrainer.Engine.Models;
-using MLNetScratchTrainer.Engine.Optimizers;
 using MLNetScratchTrainer.Engine.Training;
 using MLNetScratchTrainer.Tests.Data;
-using MLNetScratchTrainer.Trainers;
 
 namespace MLNetScratchTrainer.Tests.Trainers;
 

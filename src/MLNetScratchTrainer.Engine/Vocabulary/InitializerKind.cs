@@ -1,4 +1,8 @@
-namespace MLNetScratchTrainer.Engine.Initializers;
+using MLNetScratchTrainer.Engine.Initializers;
+
+// Vocabulary/ holds the types a plugin user names, in the product's root namespace rather than the folder's, so that one
+// `using MLNetScratchTrainer;` suffices (docs/plugin.md, "Namespaces").
+namespace MLNetScratchTrainer;
 
 /// <summary>The weight initialisations <see cref="InitializerFactory"/> can create.</summary>
 public enum InitializerKind

@@ -1,4 +1,6 @@
-namespace MLNetScratchTrainer.Engine.Training;
+// Vocabulary/ holds the types a plugin user names, in the product's root namespace rather than the folder's, so that one
+// `using MLNetScratchTrainer;` suffices (docs/plugin.md, "Namespaces").
+namespace MLNetScratchTrainer;
 
 /// <summary>What one epoch of training did.</summary>
 /// <param name="Epoch">1-based epoch number.</param>

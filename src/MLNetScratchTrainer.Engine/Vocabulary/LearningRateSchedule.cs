@@ -1,4 +1,8 @@
-namespace MLNetScratchTrainer.Engine.Optimizers;
+using MLNetScratchTrainer.Engine.Optimizers;
+
+// Vocabulary/ holds the types a plugin user names, in the product's root namespace rather than the folder's, so that one
+// `using MLNetScratchTrainer;` suffices (docs/plugin.md, "Namespaces").
+namespace MLNetScratchTrainer;
 
 /// <summary>
 /// Maps an epoch number to the learning rate used during that epoch. Large steps early cover ground quickly;

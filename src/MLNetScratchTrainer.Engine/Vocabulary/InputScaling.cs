@@ -1,4 +1,8 @@
-namespace MLNetScratchTrainer.Engine.Preprocessing;
+using MLNetScratchTrainer.Engine.Preprocessing;
+
+// Vocabulary/ holds the types a plugin user names, in the product's root namespace rather than the folder's, so that one
+// `using MLNetScratchTrainer;` suffices (docs/plugin.md, "Namespaces").
+namespace MLNetScratchTrainer;
 
 /// <summary>How a model scales its input features before the first layer (see <see cref="InputPreprocessor"/>).</summary>
 public enum InputScaling

@@ -1,4 +1,6 @@
-namespace MLNetScratchTrainer.Engine.Training;
+// Vocabulary/ holds the types a plugin user names, in the product's root namespace rather than the folder's, so that one
+// `using MLNetScratchTrainer;` suffices (docs/plugin.md, "Namespaces").
+namespace MLNetScratchTrainer;
 
 /// <summary>Per-epoch record of a training run and how it ended.</summary>
 public sealed class TrainingHistory
@@ -9,10 +11,10 @@ public sealed class TrainingHistory
     /// <summary>The <see cref="MetricName"/> of regression: the coefficient of determination.</summary>
     public const string RSquared = "R2";
 
-    /// <summary>Creates a history.</summary>
+    /// <summary>Creates a history holding a copy of <paramref name="epochs"/>.</summary>
     public TrainingHistory(IReadOnlyList<EpochRecord> epochs, StopReason stopReason, int bestEpoch, string metricName)
     {
-        Epochs = epochs;
+        Epochs = [.. epochs];
         StopReason = stopReason;
         BestEpoch = bestEpoch;
         MetricName = metricName;

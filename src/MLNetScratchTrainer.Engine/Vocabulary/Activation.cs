@@ -1,4 +1,6 @@
-namespace MLNetScratchTrainer.Engine.Models;
+// Vocabulary/ holds the types a plugin user names, in the product's root namespace rather than the folder's, so that one
+// `using MLNetScratchTrainer;` suffices (docs/plugin.md, "Namespaces").
+namespace MLNetScratchTrainer;
 
 /// <summary>Activation of the hidden layers.</summary>
 public enum Activation
