@@ -32,8 +32,10 @@ internal static class TabularCandidates
         var mlp = Candidate.Mlp(
             MlpName,
             $"NormalizeMinMax; the plugin's defaults (hidden layers [{string.Join(", ", mlpOptions.HiddenLayers)}] {mlpOptions.Activation}, " +
-            $"{mlpOptions.Optimizer} lr {mlpOptions.LearningRate:G3}, weight decay {mlpOptions.WeightDecay:G3}, batch {mlpOptions.BatchSize}, " +
-            $"learning rate annealed to 0 along a cosine) for {mlpOptions.NumberOfEpochs} epochs, seed 1",
+            $"{mlpOptions.Optimizer} lr {mlpOptions.LearningRate:G3}, weight decay {mlpOptions.WeightDecay:G3}, " +
+            $"batch {mlpOptions.BatchSize?.ToString() ?? "from the row count"}, epochs {mlpOptions.NumberOfEpochs?.ToString() ?? "from the row count"}, " +
+            $"learning rate annealed to 0 along a cosine, best epoch of a {mlpOptions.ValidationFraction:P0} validation split, " +
+            $"early stopping after {mlpOptions.EarlyStoppingPatience} epochs), seed 1",
             train,
             display => Pipeline(ml, task, normalize: true, MlpEstimator(ml, task, MlpProgress.AttachEpochStatus(display, mlpOptions))));
         return task switch

@@ -29,17 +29,17 @@ public sealed class OptimizerAndScheduleTests
     }
 
     [TestMethod]
-    [DataRow(LearningRateScheduleKind.Constant)]
-    [DataRow(LearningRateScheduleKind.Step)]
-    [DataRow(LearningRateScheduleKind.Exponential)]
-    [DataRow(LearningRateScheduleKind.Cosine)]
-    public void Fit_EverySchedule_SetsEachEpochsRateAndLearns(LearningRateScheduleKind kind)
+    [DataRow("constant")]
+    [DataRow("step")]
+    [DataRow("exponential")]
+    [DataRow("cosine")]
+    public void Fit_EverySchedule_SetsEachEpochsRateAndLearns(string kind)
     {
         var schedule = kind switch
         {
-            LearningRateScheduleKind.Constant => LearningRateSchedule.Constant(),
-            LearningRateScheduleKind.Step => LearningRateSchedule.Step(10, 0.5f),
-            LearningRateScheduleKind.Exponential => LearningRateSchedule.Exponential(0.95f),
+            "constant" => LearningRateSchedule.Constant(),
+            "step" => LearningRateSchedule.Step(10, 0.5f),
+            "exponential" => LearningRateSchedule.Exponential(0.95f),
             _ => LearningRateSchedule.Cosine(30, 1e-4f),
         };
         var options = Quick.Options(MlpTask.MulticlassClassification);

@@ -1,7 +1,7 @@
 using Microsoft.ML;
 using MLNetScratchTrainer.Tests.Data;
 
-namespace MLNetScratchTrainer.Tests;
+namespace MLNetScratchTrainer.Tests.Trainers;
 
 /// <summary>Missing feature values (NaN) need no transform: the model fills them, flags them, and keeps that through Model.Save/Load.</summary>
 [TestClass]

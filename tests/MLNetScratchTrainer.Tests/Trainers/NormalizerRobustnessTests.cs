@@ -2,7 +2,7 @@ using Microsoft.ML;
 using Microsoft.ML.Data;
 using MLNetScratchTrainer.Tests.Data;
 
-namespace MLNetScratchTrainer.Tests;
+namespace MLNetScratchTrainer.Tests.Trainers;
 
 /// <summary>
 /// The model scales its inputs itself (robust scaling fitted on the training rows), so the user's normalizer barely
