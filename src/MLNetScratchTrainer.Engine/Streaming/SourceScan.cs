@@ -74,7 +74,7 @@ internal sealed class SourceScan
         var sampler = Rng.ForStream(seed, RandomStream.Sampling);
         var chunk = new RowChunk(StreamingRules.ChunkRows, source.FeatureCount, source.LabelWidth, source.HasWeights);
         int held = 0;
-        using (var reader = source.OpenPass())
+        using (var reader = new PrefetchingReader(source.OpenPass(), source))
         {
             int count;
             while ((count = reader.Read(chunk)) > 0)

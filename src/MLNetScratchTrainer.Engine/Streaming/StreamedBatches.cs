@@ -41,7 +41,7 @@ internal sealed class StreamedBatches : IEpochBatches
     public void StartEpoch()
     {
         _reader?.Dispose();
-        _reader = _source.OpenPass();
+        _reader = new PrefetchingReader(_source.OpenPass(), _source);
         (_chunkRows, _chunkNext, _position, _delivered, _ended) = (0, 0, 0, 0, false);
         _buffer.Clear();
     }

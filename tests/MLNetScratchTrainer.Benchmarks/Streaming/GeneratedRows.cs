@@ -57,16 +57,17 @@ internal static class GeneratedRows
 
     private static int Teacher(float[] weights, float[] x)
     {
+        var squashed = new float[x.Length];
+        for (int j = 0; j < x.Length; j++)
+        {
+            squashed[j] = MathF.Tanh(x[j]);
+        }
+
         int best = 0;
         float bestScore = float.NegativeInfinity;
         for (int k = 0; k < Classes; k++)
         {
-            float score = 0;
-            for (int j = 0; j < x.Length; j++)
-            {
-                score += weights[(k * x.Length) + j] * MathF.Tanh(x[j]);
-            }
-
+            float score = System.Numerics.Tensors.TensorPrimitives.Dot(weights.AsSpan(k * x.Length, x.Length), squashed);
             (best, bestScore) = score > bestScore ? (k, score) : (best, bestScore);
         }
 

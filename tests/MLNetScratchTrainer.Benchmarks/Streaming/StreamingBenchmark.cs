@@ -24,6 +24,9 @@ public static class StreamingBenchmark
     private const string ChildFlag = "--child";
     private const int TestRows = 20_000;
 
+    /// <summary>The child mode that only reads the rows through a cursor: the cost streaming adds to every epoch.</summary>
+    private const string ReadOnly = "Read";
+
     /// <summary>The batch size of every run: the data-size rule's for 8,192 rows or more, set so that batches × it counts the training rows.</summary>
     private const int BatchSize = 256;
 
@@ -48,6 +51,7 @@ public static class StreamingBenchmark
             string[] common = ["stream", "--path", path, "--features", features.ToString(CultureInfo.InvariantCulture),
                 "--epochs", HarnessArguments.Text(args, "--epochs") ?? "1", "--threads", HarnessArguments.Text(args, "--threads") ?? Environment.ProcessorCount.ToString(CultureInfo.InvariantCulture)];
             string subset = Math.Min(subsetRows, rows).ToString(CultureInfo.InvariantCulture);
+            ChildProcess.Run([.. common, ChildFlag, ReadOnly, "--rows", subset]);
             ChildProcess.Run([.. common, ChildFlag, nameof(DataLoading.InMemory), "--rows", subset]);
             ChildProcess.Run([.. common, ChildFlag, nameof(DataLoading.Streaming), "--rows", subset]);
             ChildProcess.Run([.. common, ChildFlag, nameof(DataLoading.Auto)], new Dictionary<string, string> { ["DOTNET_GCHeapHardLimit"] = "0x40000000" });
@@ -89,13 +93,20 @@ public static class StreamingBenchmark
     /// <summary>One measurement, in a child process: fit on the file (or its first rows) with the given data loading, and report.</summary>
     private static void Measure(string[] args, string mode)
     {
-        var loading = Enum.Parse<DataLoading>(mode);
         var ml = new MLContext(seed: 1);
         IDataView data = ml.Data.LoadFromBinary(HarnessArguments.Text(args, "--path")!);
         if (HarnessArguments.Text(args, "--rows") is { } rowText)
         {
             data = ml.Data.TakeRows(data, long.Parse(rowText, CultureInfo.InvariantCulture));
         }
+
+        if (mode == ReadOnly)
+        {
+            MeasureReading(data);
+            return;
+        }
+
+        var loading = Enum.Parse<DataLoading>(mode);
 
         int batches = 0;
         var options = new MlpOptions
@@ -123,5 +134,28 @@ public static class StreamingBenchmark
             $"  {mode,-9} {(streamed ? "streamed" : "in memory"),-9} {rows,12:N0} rows: fit {fitSeconds,7:F1} s, epochs {epochSeconds,7:F1} s; " +
             $"{trainRows * history.Epochs.Count / epochSeconds,8:N0} training rows/s in the epochs, {rows * (double)history.Epochs.Count / fitSeconds,8:N0} rows/s over the fit; " +
             $"peak RSS {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6,6:F0} MB; test accuracy {accuracy:P2}");
+    }
+
+    /// <summary>One pass of a cursor over the features and labels, copying each feature vector out as the plugin does.</summary>
+    private static void MeasureReading(IDataView data)
+    {
+        var clock = Stopwatch.StartNew();
+        long rows = 0;
+        using (var cursor = data.GetRowCursor(data.Schema))
+        {
+            var getFeatures = cursor.GetGetter<Microsoft.ML.Data.VBuffer<float>>(data.Schema["Features"]);
+            var getLabel = cursor.GetGetter<float>(data.Schema["Label"]);
+            Microsoft.ML.Data.VBuffer<float> features = default;
+            float label = 0;
+            var row = new float[((Microsoft.ML.Data.VectorDataViewType)data.Schema["Features"].Type).Size];
+            for (; cursor.MoveNext(); rows++)
+            {
+                getFeatures(ref features);
+                features.CopyTo(row);
+                getLabel(ref label);
+            }
+        }
+
+        Console.WriteLine($"  {ReadOnly,-9} cursor    {rows,12:N0} rows: {clock.Elapsed.TotalSeconds,7:F1} s, {rows / clock.Elapsed.TotalSeconds,8:N0} rows/s read through a cursor alone");
     }
 }
