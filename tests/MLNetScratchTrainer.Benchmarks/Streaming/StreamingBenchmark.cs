@@ -17,7 +17,8 @@ namespace MLNetScratchTrainer.Benchmarks.Streaming;
 /// </list>
 /// Each prints its peak RSS (<c>Process.PeakWorkingSet64</c>, the kernel's VmHWM), its rows/s in the epoch and over the
 /// whole Fit (with its first pass), and its test accuracy. The file is deleted at the end unless <c>--keep</c>.
-/// Arguments: [--gigabytes G] [--features F] [--subset-rows N] [--epochs E] [--threads T] [--dir DIR] [--keep].
+/// Arguments: [--gigabytes G] [--features F] [--subset-rows N] [--epochs E] [--threads T] [--dir DIR] [--keep]; or
+/// <c>--accuracy</c> for <see cref="ShuffleAccuracy"/>.
 /// </summary>
 public static class StreamingBenchmark
 {
@@ -33,6 +34,12 @@ public static class StreamingBenchmark
     /// <summary>Runs the harness (or, with <c>--child</c>, one of its measurements).</summary>
     public static void Run(string[] args)
     {
+        if (args.Contains("--accuracy"))
+        {
+            ShuffleAccuracy.Run(args);
+            return;
+        }
+
         if (HarnessArguments.Text(args, ChildFlag) is { } child)
         {
             Measure(args, child);

@@ -79,33 +79,19 @@ public sealed class StreamingTrainingTests
     [TestMethod]
     public void HeldOutRows_AreNotTrainedOn()
     {
-        // Batch size 1 makes the batches per epoch the training row count: 1,000 rows less about 20 % held out.
-        var options = Quick.Options(MlpTask.MulticlassClassification);
-        options.BatchSize = 1;
-        options.NumberOfEpochs = 1;
-        options.ValidationFraction = 0.2f;
-        int batches = 0;
-        options.BatchCompleted = (_, _, count) => batches = count;
+        // 1,000 rows less about 20 % held out.
+        var history = new MlpTrainer(OneRowBatches(out var rows)).Fit(new DatasetRowSource(SyntheticData.Blobs(500, 2, 2, seed: 5))).History;
 
-        var history = new MlpTrainer(options).Fit(new DatasetRowSource(SyntheticData.Blobs(500, 2, 2, seed: 5))).History;
-
-        Assert.AreEqual(800, batches, 40, "Binomial(1000, 0.2) held out: standard deviation 12.6");
+        Assert.AreEqual(800, rows(), 40, "Binomial(1000, 0.2) held out: standard deviation 12.6");
         Assert.IsNotNull(history.Epochs[0].ValidationLoss);
     }
 
     [TestMethod]
     public void AGivenValidationSet_IsUsed_AndNothingIsHeldOut()
     {
-        var options = Quick.Options(MlpTask.MulticlassClassification);
-        options.BatchSize = 1;
-        options.NumberOfEpochs = 1;
-        options.ValidationFraction = 0.2f;
-        int batches = 0;
-        options.BatchCompleted = (_, _, count) => batches = count;
+        var history = new MlpTrainer(OneRowBatches(out var rows)).Fit(new DatasetRowSource(Train), Test).History;
 
-        var history = new MlpTrainer(options).Fit(new DatasetRowSource(Train), Test).History;
-
-        Assert.AreEqual(Train.Count, batches);
+        Assert.AreEqual(Train.Count, rows());
         Assert.IsGreaterThan(0.5, history.Epochs[0].ValidationMetric!.Value);
     }
 
@@ -171,17 +157,22 @@ public sealed class StreamingTrainingTests
 
     private static MlpTrainerOptions DeterministicOptions(int threads, int seed)
     {
-        var options = Quick.Options(MlpTask.MulticlassClassification);
-        options.HiddenLayers = [64, 32];
-        options.BatchSize = 64;
-        options.NumberOfEpochs = 3;
-        options.DropoutRate = 0.2f;
-        options.BatchNormalization = true;
-        options.ValidationFraction = 0.25f;
+        var options = Engine.Tests.Training.DeterminismTests.Options(threads, seed);
         options.ShuffleBufferRows = 100;
         options.InputScaling = InputScaling.Robust;
-        options.NumberOfThreads = threads;
-        options.Seed = seed;
+        return options;
+    }
+
+    /// <summary>One epoch of batches of one row, 20 % held out; <paramref name="rows"/> then tells the batches of the epoch, its training rows.</summary>
+    private static MlpTrainerOptions OneRowBatches(out Func<int> rows)
+    {
+        var options = Quick.Options(MlpTask.MulticlassClassification);
+        options.BatchSize = 1;
+        options.NumberOfEpochs = 1;
+        options.ValidationFraction = 0.2f;
+        int batches = 0;
+        options.BatchCompleted = (_, _, count) => batches = count;
+        rows = () => batches;
         return options;
     }
 }
