@@ -1,5 +1,3 @@
-using MLNetScratchTrainer.Engine.Training;
-
 namespace MLNetScratchTrainer.Engine.Streaming;
 
 /// <summary>

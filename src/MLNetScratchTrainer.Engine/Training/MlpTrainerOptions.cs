@@ -103,7 +103,7 @@ public class MlpTrainerOptions
 
     /// <summary>
     /// How the ML.NET trainers read the training data: into memory, streamed through a cursor once per epoch (memory bounded
-    /// whatever the row count), or <see cref="Training.DataLoading.Auto"/>, which streams when the rows would take more than a
+    /// whatever the row count), or <see cref="MLNetScratchTrainer.DataLoading.Auto"/>, which streams when the rows would take more than a
     /// quarter of the available memory (<see cref="Streaming.StreamingRules.ChoosesStreaming"/>). The engine's
     /// <c>MlpTrainer.Fit(Dataset)</c> always trains in memory and <c>Fit(IRowSource)</c> always streams.
     /// </summary>
