@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Running;
 using MLNetScratchTrainer.Benchmarks;
 using MLNetScratchTrainer.Benchmarks.MlNet;
+using MLNetScratchTrainer.Benchmarks.Streaming;
 using MLNetScratchTrainer.Benchmarks.Text;
 using MLNetScratchTrainer.Benchmarks.Training;
 
@@ -17,6 +18,9 @@ switch (args.FirstOrDefault())
         break;
     case "steps":
         StepBreakdown.Run(args.Skip(1).ToArray());
+        break;
+    case "stream":
+        StreamingBenchmark.Run(args.Skip(1).ToArray());
         break;
     case "text":
         TextComparison.Run(args.Skip(1).ToArray());

@@ -61,7 +61,10 @@ public sealed class Dataset
 
         RequireFinite(features, featureCount, "feature", nameof(features), allowMissing: true);
         RequireFinite(labels, labelWidth, "label", nameof(labels), allowMissing: false);
-        RequireWeights(weights);
+        if (weights is not null)
+        {
+            RequireWeights(weights);
+        }
 
         Features = features;
         FeatureCount = featureCount;
@@ -117,7 +120,10 @@ public sealed class Dataset
         }
 
         RequireFinite(labels, labelWidth, "label", nameof(labels), allowMissing: false);
-        RequireWeights(weights);
+        if (weights is not null)
+        {
+            RequireWeights(weights);
+        }
         SparseFeatures = features;
         Features = [];
         FeatureCount = features.Columns;
@@ -157,22 +163,36 @@ public sealed class Dataset
     /// <summary>The labels of one row.</summary>
     public ReadOnlySpan<float> LabelRow(int row) => Labels.AsSpan(row * LabelWidth, LabelWidth);
 
-    private static void RequireWeights(float[]? weights)
+    /// <summary>
+    /// The checks of the constructor for rows read from a row source: <paramref name="count"/> rows of
+    /// <paramref name="chunk"/>, the first of which is row <paramref name="firstRow"/> of its pass.
+    /// </summary>
+    /// <exception cref="ArgumentException">A feature is infinite, a label or weight is NaN or infinite, or a weight is negative; the message names the row and column.</exception>
+    internal static void CheckRows(RowChunk chunk, int count, long firstRow)
     {
-        if (weights is null)
+        for (int i = 0; i < count; i++)
         {
-            return;
-        }
-
-        RequireFinite(weights, 1, "weight", nameof(weights), allowMissing: false);
-        int negative = Array.FindIndex(weights, w => w < 0);
-        if (negative >= 0)
-        {
-            throw new ArgumentException($"Weight of row {negative} is {weights[negative]}; weights must be zero or positive.", nameof(weights));
+            long row = firstRow + i;
+            RequireFinite(chunk.FeatureRow(i), chunk.FeatureCount, "feature", "source", allowMissing: true, row);
+            RequireFinite(chunk.LabelRow(i), chunk.LabelWidth, "label", "source", allowMissing: false, row);
+            if (chunk.HasWeights)
+            {
+                RequireWeights([chunk.Weight(i)], "source", row);
+            }
         }
     }
 
-    private static void RequireFinite(float[] values, int width, string what, string parameterName, bool allowMissing)
+    private static void RequireWeights(ReadOnlySpan<float> weights, string parameterName = "weights", long firstRow = 0)
+    {
+        RequireFinite(weights, 1, "weight", parameterName, allowMissing: false, firstRow);
+        int negative = weights.IndexOfAnyInRange(float.NegativeInfinity, -float.Epsilon);
+        if (negative >= 0)
+        {
+            throw new ArgumentException($"Weight of row {firstRow + negative} is {weights[negative]}; weights must be zero or positive.", parameterName);
+        }
+    }
+
+    private static void RequireFinite(ReadOnlySpan<float> values, int width, string what, string parameterName, bool allowMissing, long firstRow = 0)
     {
         for (int i = 0; i < values.Length; i++)
         {
@@ -181,7 +201,7 @@ public sealed class Dataset
                 string column = width == 1 ? string.Empty : $", column {i % width}";
                 string expected = allowMissing ? "a finite number, or NaN for a missing value" : "a finite number (no NaN or infinity)";
                 throw new ArgumentException(
-                    $"The {what} at row {i / width}{column} is {values[i]}; every {what} must be {expected}.",
+                    $"The {what} at row {firstRow + (i / width)}{column} is {values[i]}; every {what} must be {expected}.",
                     parameterName);
             }
         }

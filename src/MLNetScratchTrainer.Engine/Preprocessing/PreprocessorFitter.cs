@@ -43,6 +43,33 @@ public static class PreprocessorFitter
             }
         }
 
+        return FitOnRows(features, featureCount, rows, missing, scaling, clipBound);
+    }
+
+    /// <summary>
+    /// Fits on a sample of the training rows (all of whose rows are read) when the rows themselves are too many to keep,
+    /// as in streaming training; which features get a missing-value indicator comes from every training row.
+    /// </summary>
+    /// <param name="sample">Row-major features of the sampled rows, <paramref name="featureCount"/> per row.</param>
+    /// <param name="featureCount">Features per row.</param>
+    /// <param name="missing">Per feature, whether it is missing (NaN) in at least one training row.</param>
+    /// <param name="scaling">Robust scaling or none.</param>
+    /// <param name="clipBound">The smooth-clipping bound with robust scaling, or null for none.</param>
+    public static InputPreprocessor? FitOnSample(ReadOnlySpan<float> sample, int featureCount, bool[] missing, InputScaling scaling, float? clipBound)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(featureCount);
+        ArgumentNullException.ThrowIfNull(missing);
+        if (sample.IsEmpty || missing.Length != featureCount)
+        {
+            throw new ArgumentException($"The input preprocessor needs at least one sampled row and one missing-value flag per feature ({featureCount}); got {sample.Length / featureCount} rows and {missing.Length} flags.");
+        }
+
+        int[] rows = [.. Enumerable.Range(0, sample.Length / featureCount)];
+        return FitOnRows(sample, featureCount, rows, missing, scaling, clipBound);
+    }
+
+    private static InputPreprocessor? FitOnRows(ReadOnlySpan<float> features, int featureCount, ReadOnlySpan<int> rows, bool[] missing, InputScaling scaling, float? clipBound)
+    {
         int[] indicators = [.. Enumerable.Range(0, featureCount).Where(j => missing[j])];
         if (scaling == InputScaling.None && indicators.Length == 0)
         {

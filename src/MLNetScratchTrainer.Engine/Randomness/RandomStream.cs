@@ -17,4 +17,7 @@ public enum RandomStream
 
     /// <summary>The order of the training rows in each epoch.</summary>
     Shuffling = 4,
+
+    /// <summary>The rows a streaming run samples to fit the input preprocessing (a reservoir sample).</summary>
+    Sampling = 5,
 }

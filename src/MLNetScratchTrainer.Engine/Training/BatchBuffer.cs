@@ -49,16 +49,7 @@ internal sealed class BatchBuffer
     /// <summary>Copies the rows <paramref name="rows"/> of <paramref name="data"/>; labels come from <paramref name="labels"/> (possibly scaled).</summary>
     public void Gather(Dataset data, float[] labels, ReadOnlySpan<int> rows)
     {
-        _rows = rows.Length;
-        if (SparseFeatures is not null)
-        {
-            SparseFeatures.Clear();
-        }
-        else
-        {
-            Features.SetRows(rows.Length);
-        }
-
+        Start(rows.Length);
         int width = data.LabelWidth;
         for (int i = 0; i < rows.Length; i++)
         {
@@ -67,13 +58,9 @@ internal sealed class BatchBuffer
             {
                 SparseFeatures.AppendRowFrom(data.SparseFeatures!, row);
             }
-            else if (_preprocessor is null)
-            {
-                data.FeatureRow(row).CopyTo(Features.Row(i));
-            }
             else
             {
-                _preprocessor.Transform(data.FeatureRow(row), Features.Row(i));
+                PutFeatures(i, data.FeatureRow(row));
             }
 
             labels.AsSpan(row * width, width).CopyTo(_labels.AsSpan(i * width, width));
@@ -84,5 +71,46 @@ internal sealed class BatchBuffer
         }
 
         _hasWeights = data.Weights is not null;
+    }
+
+    /// <summary>Copies the slots <paramref name="slots"/> of <paramref name="rows"/> (dense rows, labels as they are there).</summary>
+    public void Gather(RowChunk rows, ReadOnlySpan<int> slots)
+    {
+        Start(slots.Length);
+        int width = rows.LabelWidth;
+        for (int i = 0; i < slots.Length; i++)
+        {
+            int slot = slots[i];
+            PutFeatures(i, rows.FeatureRow(slot));
+            rows.LabelRow(slot).CopyTo(_labels.AsSpan(i * width, width));
+            _weights[i] = rows.Weight(slot);
+        }
+
+        _hasWeights = rows.HasWeights;
+    }
+
+    private void Start(int rows)
+    {
+        _rows = rows;
+        if (SparseFeatures is not null)
+        {
+            SparseFeatures.Clear();
+        }
+        else
+        {
+            Features.SetRows(rows);
+        }
+    }
+
+    private void PutFeatures(int i, ReadOnlySpan<float> features)
+    {
+        if (_preprocessor is null)
+        {
+            features.CopyTo(Features.Row(i));
+        }
+        else
+        {
+            _preprocessor.Transform(features, Features.Row(i));
+        }
     }
 }

@@ -1,10 +1,12 @@
 using MLNetScratchTrainer.Engine.Data;
 using MLNetScratchTrainer.Engine.Initializers;
 using MLNetScratchTrainer.Engine.Layers;
+using MLNetScratchTrainer.Engine.Losses;
 using MLNetScratchTrainer.Engine.Models;
 using MLNetScratchTrainer.Engine.Parallelism;
 using MLNetScratchTrainer.Engine.Preprocessing;
 using MLNetScratchTrainer.Engine.Randomness;
+using MLNetScratchTrainer.Engine.Streaming;
 using MLNetScratchTrainer.Engine.Tensors;
 
 namespace MLNetScratchTrainer.Engine.Training;
@@ -69,12 +71,11 @@ public sealed class MlpTrainer
         CheckMissingValues(train, preprocessor, nameof(train));
         CheckMissingValues(split.ValidationData, preprocessor, nameof(validation));
 
-        var architecture = initialModel?.Architecture ?? CreateArchitecture(preprocessor?.OutputSize ?? featureCount, train, validation);
+        var architecture = initialModel?.Architecture ?? CreateArchitecture(preprocessor?.OutputSize ?? featureCount, train.LabelWidth, train.Labels.Max(), validation);
         CheckLabels(architecture, train, nameof(train));
         if (architecture.Task != MlpTask.Regression && train.Labels.Distinct().Count() < 2)
         {
-            string needed = architecture.Task == MlpTask.BinaryClassification ? "binary classification needs examples of both classes (0 and 1)" : "multiclass classification needs examples of at least two classes";
-            throw new ArgumentException($"Every training label is {train.Labels[0]}: {needed}.", nameof(train));
+            ThrowSingleClass(architecture.Task, train.Labels[0]);
         }
 
         if (validation is not null)
@@ -86,38 +87,155 @@ public sealed class MlpTrainer
             ? initialModel?.TargetScaling ?? TargetScaling.Fit(train.Labels, train.LabelWidth)
             : null;
 
+        var trainLabels = EvaluationRows.ScaledLabels(train, targetScaling);
+        var validationLabels = ReferenceEquals(split.ValidationData, train) ? trainLabels : EvaluationRows.ScaledLabels(split.ValidationData, targetScaling);
+        var shuffler = Options.Shuffle ? Rng.ForStream(Seed, RandomStream.Shuffling) : null;
+        return Train(
+            new Setup(architecture, preprocessor, targetScaling, initialModel, train.SparseFeatures is not null, split.TrainRows.Length, train.LabelWidth),
+            _ => new DatasetBatches(train, trainLabels, split.TrainRows, shuffler),
+            new EvaluationRows(split.ValidationData, validationLabels, split.ValidationRows),
+            cancellationToken);
+    }
+
+    /// <summary>
+    /// Trains a network on rows streamed from <paramref name="train"/>, holding in memory only a shuffle buffer, a sample
+    /// and the validation rows, however many rows the source has. A first pass checks every row, holds out validation
+    /// rows (a seeded hash of the row index below <see cref="MlpTrainerOptions.ValidationFraction"/>, up to
+    /// <see cref="StreamingRules.ValidationRowCap"/> rows) and fits the input preprocessing on a reservoir sample of
+    /// <see cref="PreprocessorFitter.MaximumQuantileRows"/> training rows; each epoch then reads the source once more and
+    /// shuffles it through a buffer of <see cref="MlpTrainerOptions.ShuffleBufferRows"/> rows (see <see cref="ShuffleBuffer"/>).
+    /// Deterministic for a seed and independent of the thread count, like <see cref="Fit(Dataset, Dataset?, MlpModel?, CancellationToken)"/>,
+    /// whose model it approaches but does not reproduce (rows are held out and shuffled differently).
+    /// </summary>
+    /// <param name="train">The training rows; every pass must yield the same rows in the same order.</param>
+    /// <param name="validation">Validation rows in memory; null holds out part of <paramref name="train"/> instead.</param>
+    /// <param name="initialModel">Warm start, as for the in-memory <c>Fit</c>.</param>
+    /// <param name="cancellationToken">Stops training; the weights of the best (or last) completed epoch are returned.</param>
+    /// <exception cref="ArgumentException">The data does not fit the task or the initial model, or a row holds an invalid value; the message names the row.</exception>
+    /// <exception cref="InvalidOperationException">A pass yielded fewer rows than the first.</exception>
+    /// <exception cref="TrainingDivergedException">The loss became NaN or infinite.</exception>
+    /// <exception cref="OperationCanceledException">Cancelled before the first epoch completed.</exception>
+    public MlpModel Fit(IRowSource train, Dataset? validation = null, MlpModel? initialModel = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(train);
+        int featureCount = initialModel?.InputSize ?? train.FeatureCount;
+        if (train.FeatureCount != featureCount)
+        {
+            throw new ArgumentException($"The train data has {train.FeatureCount} features per row but the network expects {featureCount}.", nameof(train));
+        }
+
+        if (validation is not null)
+        {
+            CheckFeatureCount(validation, featureCount, nameof(validation));
+            if (validation.SparseFeatures is not null)
+            {
+                throw new ArgumentException("The validation data is sparse but streamed training rows are dense: both must be dense.", nameof(validation));
+            }
+        }
+
+        var holdout = new RowHoldout(Seed, validation is null ? Options.ValidationFraction : 0);
+        string? missingRefusal = Options.RejectMissingFeatures ? $"{nameof(MlpTrainerOptions.RejectMissingFeatures)} is set"
+            : initialModel is { Preprocessor: null } ? "the initial model has no input preprocessing to fill it" : null;
+        var scan = SourceScan.Read(
+            train, holdout, StreamingRules.ValidationRowCap(train.FeatureCount, train.LabelWidth), PreprocessorFitter.MaximumQuantileRows, Seed,
+            LabelHead(initialModel, train.LabelWidth), missingRefusal, cancellationToken);
+        var held = validation ?? scan.Held;
+        if (Options.EarlyStoppingPatience > 0 && held is null)
+        {
+            throw new ArgumentException(
+                $"EarlyStoppingPatience ({Options.EarlyStoppingPatience}) needs validation data: pass a validation set, set ValidationFraction above 0 (of {scan.TotalRows} rows none was held out), or set EarlyStoppingPatience to 0.");
+        }
+
+        var preprocessor = initialModel is null
+            ? PreprocessorFitter.FitOnSample(scan.SampleFeatures, train.FeatureCount, scan.Missing, Options.InputScaling, Options.SmoothClipBound)
+            : initialModel.Preprocessor;
+        if (held is not null)
+        {
+            CheckMissingValues(held, preprocessor, nameof(validation));
+        }
+
+        var architecture = initialModel?.Architecture ?? CreateArchitecture(preprocessor?.OutputSize ?? featureCount, train.LabelWidth, scan.LargestLabel, validation);
+        CheckLabelWidth(architecture, train.LabelWidth, nameof(train));
+        if (architecture.Task != MlpTask.Regression && !scan.LabelsDiffer)
+        {
+            ThrowSingleClass(architecture.Task, scan.FirstLabel);
+        }
+
+        if (validation is not null)
+        {
+            CheckLabels(architecture, validation, nameof(validation));
+        }
+
+        var targetScaling = architecture.Task == MlpTask.Regression && Options.StandardizeRegressionTargets
+            ? initialModel?.TargetScaling ?? TargetScaling.Fit(scan.SampleLabels, train.LabelWidth)
+            : null;
+        int trainRows = (int)scan.TrainRows;
+        var shuffler = Options.Shuffle ? Rng.ForStream(Seed, RandomStream.Shuffling) : null;
+        return Train(
+            new Setup(architecture, preprocessor, targetScaling, initialModel, Sparse: false, trainRows, train.LabelWidth),
+            batchSize =>
+            {
+                int capacity = shuffler is null ? batchSize : Options.ShuffleBufferRows ?? StreamingRules.ShuffleBufferRows(train.FeatureCount, train.LabelWidth, batchSize);
+                var buffer = new ShuffleBuffer(Math.Min(capacity, trainRows), batchSize, train.FeatureCount, train.LabelWidth, train.HasWeights, shuffler);
+                return new StreamedBatches(train, holdout, trainRows, buffer, targetScaling);
+            },
+            held is null ? EvaluationRows.None : new EvaluationRows(held, EvaluationRows.ScaledLabels(held, targetScaling), [.. Enumerable.Range(0, held.Count)]),
+            cancellationToken);
+    }
+
+    /// <summary>What a run needs besides its rows: the model's parts, the kind of rows, and the training row count.</summary>
+    private sealed record Setup(MlpArchitecture Architecture, InputPreprocessor? Preprocessor, TargetScaling? TargetScaling, MlpModel? InitialModel, bool Sparse, int TrainRows, int LabelWidth);
+
+    /// <summary>The part of both <c>Fit</c>s after the data is known: builds and initialises the network and runs the epochs.</summary>
+    private MlpModel Train(Setup setup, Func<int, IEpochBatches> createBatches, EvaluationRows validation, CancellationToken cancellationToken)
+    {
+        var architecture = setup.Architecture;
         int threads = Options.NumberOfThreads ?? Environment.ProcessorCount;
         using var pool = threads > 1 ? new WorkerPool(threads) : null;
         var network = architecture.Build(new Gemm(pool), Rng.ForStream(Seed, RandomStream.Dropout));
-        if (initialModel is null)
+        if (setup.InitialModel is null)
         {
             Initialize(network, architecture);
         }
         else
         {
-            initialModel.CopyTensorsTo(network);
+            setup.InitialModel.CopyTensorsTo(network);
         }
 
-        var sparseNetwork = train.SparseFeatures is null ? null : new SparseInputNetwork(network, new SparseGemm(pool));
-        var run = new TrainingRun(Options, Seed, network, sparseNetwork, pool, architecture.Task, preprocessor, targetScaling, train, split);
+        var sparseNetwork = setup.Sparse ? new SparseInputNetwork(network, new SparseGemm(pool)) : null;
+        int batchSize = Options.BatchSizeFor(setup.TrainRows);
+        using var batches = createBatches(batchSize);
+        var run = new TrainingRun(Options, network, sparseNetwork, pool, architecture.Task, setup.Preprocessor, batches, batchSize, setup.LabelWidth, validation);
         var history = run.Execute(cancellationToken);
-        return MlpModel.FromNetwork(architecture, network, history, targetScaling, preprocessor);
+        return MlpModel.FromNetwork(architecture, network, history, setup.TargetScaling, setup.Preprocessor);
     }
 
-    private MlpArchitecture CreateArchitecture(int inputSize, Dataset train, Dataset? validation)
+    /// <summary>The head that checks each streamed row's label, or null when the class count is to come from the labels.</summary>
+    private ILossHead? LabelHead(MlpModel? initialModel, int labelWidth)
     {
-        int outputs = Options.Task switch
+        if (initialModel is not null)
         {
-            MlpTask.MulticlassClassification => Options.ClassCount ?? InferClassCount(train, validation),
-            MlpTask.BinaryClassification => 1,
-            _ => train.LabelWidth,
-        };
-        return new MlpArchitecture(inputSize, Options.HiddenLayers, outputs, Options.Task, Options.Activation, Options.DropoutRate, Options.BatchNormalization);
+            return initialModel.Architecture.CreateHead();
+        }
+
+        return Options.Task == MlpTask.MulticlassClassification && Options.ClassCount is null
+            ? null
+            : new MlpArchitecture(1, [], OutputCount(labelWidth, largestLabel: 0, validation: null), Options.Task).CreateHead();
     }
 
-    private static int InferClassCount(Dataset train, Dataset? validation)
+    private MlpArchitecture CreateArchitecture(int inputSize, int labelWidth, float largestLabel, Dataset? validation)
+        => new(inputSize, Options.HiddenLayers, OutputCount(labelWidth, largestLabel, validation), Options.Task, Options.Activation, Options.DropoutRate, Options.BatchNormalization);
+
+    private int OutputCount(int labelWidth, float largestLabel, Dataset? validation) => Options.Task switch
     {
-        float max = train.Labels.Max();
+        MlpTask.MulticlassClassification => Options.ClassCount ?? InferClassCount(largestLabel, validation),
+        MlpTask.BinaryClassification => 1,
+        _ => labelWidth,
+    };
+
+    private static int InferClassCount(float largestLabel, Dataset? validation)
+    {
+        float max = largestLabel;
         if (validation is not null)
         {
             max = Math.Max(max, validation.Labels.Max());
@@ -173,18 +291,28 @@ public sealed class MlpTrainer
         }
     }
 
-    private static void CheckLabels(MlpArchitecture architecture, Dataset data, string name)
+    private static void ThrowSingleClass(MlpTask task, float label)
+    {
+        string needed = task == MlpTask.BinaryClassification ? "binary classification needs examples of both classes (0 and 1)" : "multiclass classification needs examples of at least two classes";
+        throw new ArgumentException($"Every training label is {label}: {needed}.", "train");
+    }
+
+    private static void CheckLabelWidth(MlpArchitecture architecture, int dataLabelWidth, string name)
     {
         int labelWidth = architecture.Task == MlpTask.Regression ? architecture.OutputSize : 1;
-        if (data.LabelWidth != labelWidth)
+        if (dataLabelWidth != labelWidth)
         {
-            throw new ArgumentException($"The {name} data has {data.LabelWidth} label values per row but {architecture.Task} with this network needs {labelWidth}.", name);
+            throw new ArgumentException($"The {name} data has {dataLabelWidth} label values per row but {architecture.Task} with this network needs {labelWidth}.", name);
         }
+    }
 
+    private static void CheckLabels(MlpArchitecture architecture, Dataset data, string name)
+    {
+        CheckLabelWidth(architecture, data.LabelWidth, name);
         var head = architecture.CreateHead();
         for (int row = 0; row < data.Count; row++)
         {
-            head.ValidateLabel(data.Labels[row * labelWidth], row);
+            head.ValidateLabel(data.Labels[row * data.LabelWidth], row);
         }
     }
 

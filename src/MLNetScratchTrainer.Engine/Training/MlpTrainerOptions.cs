@@ -100,6 +100,21 @@ public class MlpTrainerOptions
     public bool Shuffle { get; set; } = true;
 
     /// <summary>
+    /// How the ML.NET trainers read the training data: into memory, streamed through a cursor once per epoch (memory bounded
+    /// whatever the row count), or <see cref="MLNetScratchTrainer.DataLoading.Auto"/>, which streams when the rows would take more than a
+    /// quarter of the available memory (<see cref="Streaming.StreamingRules.ChoosesStreaming"/>). The engine's
+    /// <c>MlpTrainer.Fit(Dataset)</c> always trains in memory and <c>Fit(IRowSource)</c> always streams.
+    /// </summary>
+    public DataLoading DataLoading { get; set; } = DataLoading.Auto;
+
+    /// <summary>
+    /// Streaming only: rows in the shuffle buffer through which streamed rows pass (see <c>ShuffleBuffer</c>); larger mixes
+    /// rows from further apart in the file. Null (the default) holds 64 MB of rows, at least four batches
+    /// (<see cref="Streaming.StreamingRules.ShuffleBufferRows"/>).
+    /// </summary>
+    public int? ShuffleBufferRows { get; set; }
+
+    /// <summary>
     /// Fraction of the training rows held out for validation when no validation set is given; 0 holds out none.
     /// The validation loss and metric of every epoch go to the history.
     /// </summary>
@@ -174,6 +189,8 @@ public class MlpTrainerOptions
         Require(SmoothClipBound is null || (SmoothClipBound > 0f && float.IsFinite(SmoothClipBound.Value)), nameof(SmoothClipBound), "a positive finite bound, or null for no clipping");
         Require(BatchSize is null || BatchSize >= 1, nameof(BatchSize), "at least 1, or null for the data-size rule");
         Require(NumberOfEpochs is null || NumberOfEpochs >= 1, nameof(NumberOfEpochs), "at least 1, or null for the data-size rule");
+        Require(Enum.IsDefined(DataLoading), nameof(DataLoading), "a defined data loading");
+        Require(ShuffleBufferRows is null || ShuffleBufferRows >= 1, nameof(ShuffleBufferRows), "at least 1, or null for 64 MB of rows");
         Require(ValidationFraction >= 0f && ValidationFraction < 1f, nameof(ValidationFraction), "a fraction in [0, 1)");
         Require(EarlyStoppingPatience >= 0, nameof(EarlyStoppingPatience), "zero (off) or a positive number of epochs");
         Require(EarlyStoppingTolerance >= 0f && float.IsFinite(EarlyStoppingTolerance), nameof(EarlyStoppingTolerance), "zero or a positive finite number");

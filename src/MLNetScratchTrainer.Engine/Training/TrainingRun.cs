@@ -1,15 +1,13 @@
 using System.Diagnostics;
-using MLNetScratchTrainer.Engine.Data;
 using MLNetScratchTrainer.Engine.Models;
 using MLNetScratchTrainer.Engine.Optimizers;
 using MLNetScratchTrainer.Engine.Parallelism;
 using MLNetScratchTrainer.Engine.Preprocessing;
-using MLNetScratchTrainer.Engine.Randomness;
 
 namespace MLNetScratchTrainer.Engine.Training;
 
 /// <summary>
-/// One call of <see cref="MlpTrainer.Fit"/>: the epochs of mini-batches. Each batch is <see cref="TrainBatch"/> (forward,
+/// One call of <c>MlpTrainer.Fit</c>: the epochs of mini-batches, in memory or streamed (see <see cref="IEpochBatches"/>). Each batch is <see cref="TrainBatch"/> (forward,
 /// loss, backward, step); each epoch ends with <see cref="EndEpoch"/> (validation, best epoch, early stopping, record).
 /// </summary>
 internal sealed class TrainingRun
@@ -18,16 +16,13 @@ internal sealed class TrainingRun
     private readonly Network _network;
     private readonly SparseInputNetwork? _sparseNetwork;
     private readonly MlpTask _task;
-    private readonly Dataset _train;
-    private readonly RowSplit _split;
-    private readonly float[] _trainLabels;
-    private readonly float[] _validationLabels;
+    private readonly IEpochBatches _batches;
+    private readonly EvaluationRows _validation;
     private readonly BatchBuffer _batch;
     private readonly Evaluator _evaluator;
     private readonly IOptimizer _optimizer;
     private readonly LearningRateSchedule _schedule;
     private readonly int _epochCount;
-    private readonly Rng _shuffler;
     private readonly Stopwatch _clock = new();
     private readonly List<EpochRecord> _epochs = [];
     /// <summary>The weights the model will hold: the best validation epoch's, or (see <see cref="KeepsBest"/>) the last completed epoch's.</summary>
@@ -38,44 +33,46 @@ internal sealed class TrainingRun
     private int _epochsWithoutImprovement;
 
     /// <remarks>A sparse data set trains through <paramref name="sparseNetwork"/>, which shares the network's weights.</remarks>
-    public TrainingRun(MlpTrainerOptions options, int seed, Network network, SparseInputNetwork? sparseNetwork, WorkerPool? pool, MlpTask task, InputPreprocessor? preprocessor, TargetScaling? targetScaling, Dataset train, RowSplit split)
+    /// <param name="options">The run's options.</param>
+    /// <param name="network">The network, initialised.</param>
+    /// <param name="sparseNetwork">The sparse-input view of the network for sparse rows, or null.</param>
+    /// <param name="pool">The worker pool of the optimizer, or null for one thread.</param>
+    /// <param name="task">The task.</param>
+    /// <param name="preprocessor">The model's input preprocessing, applied as batches are gathered.</param>
+    /// <param name="batches">Where the training batches come from.</param>
+    /// <param name="batchSize">Rows per batch.</param>
+    /// <param name="labelWidth">Label values per row.</param>
+    /// <param name="validation">The rows validated on after every epoch.</param>
+    public TrainingRun(MlpTrainerOptions options, Network network, SparseInputNetwork? sparseNetwork, WorkerPool? pool, MlpTask task, InputPreprocessor? preprocessor, IEpochBatches batches, int batchSize, int labelWidth, EvaluationRows validation)
     {
         _options = options;
         _network = network;
         _sparseNetwork = sparseNetwork;
         _task = task;
-        _train = train;
-        _split = split;
-        _trainLabels = ScaledLabels(train, targetScaling);
-        _validationLabels = ReferenceEquals(split.ValidationData, train) ? _trainLabels : ScaledLabels(split.ValidationData, targetScaling);
-        int batchSize = options.BatchSizeFor(split.TrainRows.Length);
-        _epochCount = options.NumberOfEpochsFor(split.TrainRows.Length);
+        _batches = batches;
+        _validation = validation;
+        _epochCount = options.NumberOfEpochsFor(batches.Rows);
         bool sparse = sparseNetwork is not null;
-        _batch = new BatchBuffer(batchSize, network.InputSize, train.LabelWidth, preprocessor, sparse);
-        _evaluator = new Evaluator(network, sparseNetwork, task, new BatchBuffer(Math.Max(batchSize, 256), network.InputSize, train.LabelWidth, preprocessor, sparse));
+        _batch = new BatchBuffer(batchSize, network.InputSize, labelWidth, preprocessor, sparse);
+        _evaluator = new Evaluator(network, sparseNetwork, task, new BatchBuffer(Math.Max(batchSize, 256), network.InputSize, labelWidth, preprocessor, sparse));
         _optimizer = OptimizerFactory.Create(options.Optimizer, options.OptimizerSettings, options.WeightDecay, pool);
         _schedule = options.ScheduleFor(_epochCount);
-        _shuffler = Rng.ForStream(seed, RandomStream.Shuffling);
         _best = new WeightSnapshot(network);
     }
 
     /// <summary>Whether the model returns the best validation epoch's weights rather than the last.</summary>
-    private bool KeepsBest => _split.ValidationRows.Length > 0 && (_options.KeepBestEpoch || _options.EarlyStoppingPatience > 0);
+    private bool KeepsBest => _validation.Rows.Length > 0 && (_options.KeepBestEpoch || _options.EarlyStoppingPatience > 0);
 
     public TrainingHistory Execute(CancellationToken cancellationToken)
     {
-        int[] rows = _split.TrainRows;
         int batchSize = _batch.Capacity;
-        int batches = (rows.Length + batchSize - 1) / batchSize;
+        int batches = (_batches.Rows + batchSize - 1) / batchSize;
         _clock.Start();
         for (int epoch = 0; epoch < _epochCount; epoch++)
         {
             var epochClock = Stopwatch.StartNew();
             float rate = _schedule.RateAt(epoch, _options.LearningRate);
-            if (_options.Shuffle)
-            {
-                _shuffler.Shuffle(rows);
-            }
+            _batches.StartEpoch();
 
             double lossSum = 0;
             int trained = 0;
@@ -87,9 +84,9 @@ internal sealed class TrainingRun
                     return Finish(StopReason.Cancelled);
                 }
 
-                var batch = rows.AsSpan(b * batchSize, Math.Min(batchSize, rows.Length - (b * batchSize)));
-                lossSum += TrainBatch(batch, rate, epoch, b) * batch.Length;
-                trained += batch.Length;
+                int rows = _batches.NextBatch(_batch);
+                lossSum += TrainBatch(rate, epoch, b) * rows;
+                trained += rows;
                 _options.BatchCompleted?.Invoke(epoch + 1, b + 1, batches);
                 timeUp = _clock.Elapsed >= _options.MaximumTrainingTime;
             }
@@ -110,9 +107,8 @@ internal sealed class TrainingRun
     }
 
     /// <summary>One optimisation step on one mini-batch; returns its mean loss.</summary>
-    private double TrainBatch(ReadOnlySpan<int> rows, float rate, int epoch, int batchIndex)
+    private double TrainBatch(float rate, int epoch, int batchIndex)
     {
-        _batch.Gather(_train, _trainLabels, rows);
         double loss = _sparseNetwork?.ForwardLoss(_batch.SparseFeatures!, _batch.Labels, _batch.Weights) ?? _network.ForwardLoss(_batch.Features, _batch.Labels, _batch.Weights);
         if (!double.IsFinite(loss))
         {
@@ -157,9 +153,9 @@ internal sealed class TrainingRun
     private bool EndEpoch(int epoch, double trainLoss, float rate, TimeSpan elapsed)
     {
         double? validationLoss = null, metric = null;
-        if (_split.ValidationRows.Length > 0)
+        if (_validation.Rows.Length > 0)
         {
-            var (loss, value) = _evaluator.Evaluate(_split.ValidationData, _validationLabels, _split.ValidationRows);
+            var (loss, value) = _evaluator.Evaluate(_validation.Data!, _validation.Labels, _validation.Rows);
             (validationLoss, metric) = (loss, value);
         }
 
@@ -210,17 +206,5 @@ internal sealed class TrainingRun
         }
 
         return new TrainingHistory(_epochs, reason, _bestEpoch, _task == MlpTask.Regression ? TrainingHistory.RSquared : TrainingHistory.Accuracy);
-    }
-
-    private static float[] ScaledLabels(Dataset data, TargetScaling? targetScaling)
-    {
-        if (targetScaling is null)
-        {
-            return data.Labels;
-        }
-
-        var scaled = new float[data.Labels.Length];
-        targetScaling.Apply(data.Labels, scaled);
-        return scaled;
     }
 }

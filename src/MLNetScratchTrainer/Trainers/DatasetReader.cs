@@ -51,22 +51,20 @@ internal static class DatasetReader
                     int slot = sparseFeatures.Stage(buffer);
                     problem = slot >= 0
                         ? $"slot {slot} of feature column '{columns.Features.Name}' is {sparseFeatures.StagedValue(slot)}; every feature of a sparse column must be a finite number"
-                        : FindProblem([], label, weight, columns, labelRequirement, rejectMissingFeatures);
+                        : RowProblems.Find([], label, weight, columns, labelRequirement, rejectMissingFeatures);
                 }
                 else
                 {
                     var row = features!.NextRow();
                     buffer.CopyTo(row);
-                    problem = FindProblem(row, label, weight, columns, labelRequirement, rejectMissingFeatures);
+                    problem = RowProblems.Find(row, label, weight, columns, labelRequirement, rejectMissingFeatures);
                 }
 
                 if (problem is not null)
                 {
                     if (!dropInvalidRows)
                     {
-                        throw new ArgumentException(
-                            $"Row {position} of the {dataName}: {problem}. Clean or filter the data (for example with mlContext.Transforms.ReplaceMissingValues " +
-                            $"or mlContext.Data.FilterRowsByMissingValues), or set {nameof(MlpOptions)}.{nameof(MlpOptions.DropInvalidRows)} to skip such rows.");
+                        throw RowProblems.InvalidRow(position, dataName, problem);
                     }
 
                     dropped++;
@@ -80,46 +78,15 @@ internal static class DatasetReader
             }
         }
 
-        if (dropped > 0)
-        {
-            channel.Warning(MessageSensitivity.None, $"Skipped {dropped} of the {position} rows of the {dataName}: they hold a missing or invalid value ({nameof(MlpOptions.DropInvalidRows)} is set).");
-        }
-
+        RowProblems.ReportDropped(channel, dropped, position, dataName);
         if (labels.Count == 0)
         {
-            throw new ArgumentException(position == 0
-                ? $"The {dataName} has no rows."
-                : $"All {position} rows of the {dataName} hold a missing or invalid value and were skipped; none is left to train on.");
+            throw RowProblems.NoRowLeft(position, dataName);
         }
 
         float[]? rowWeights = weights is null ? null : [.. weights];
         return sparseFeatures is not null
             ? new Dataset(sparseFeatures.Rows, [.. labels], weights: rowWeights)
             : new Dataset(features!.ToArray(), columns.FeatureCount, [.. labels], weights: rowWeights);
-    }
-
-    private static string? FindProblem(ReadOnlySpan<float> row, float label, float weight, TrainingColumns columns, string labelRequirement, bool rejectMissingFeatures)
-    {
-        for (int slot = 0; slot < row.Length; slot++)
-        {
-            if (float.IsInfinity(row[slot]))
-            {
-                return $"slot {slot} of feature column '{columns.Features.Name}' is {row[slot]}; every feature must be a finite number, or NaN for a missing value";
-            }
-
-            if (rejectMissingFeatures && float.IsNaN(row[slot]))
-            {
-                return $"slot {slot} of feature column '{columns.Features.Name}' is NaN (missing) and {nameof(MlpOptions.RejectMissingFeatures)} is set";
-            }
-        }
-
-        if (float.IsNaN(label))
-        {
-            return $"label column '{columns.Label.Name}' holds a missing or invalid value; expected {labelRequirement}";
-        }
-
-        return weight >= 0f && float.IsFinite(weight)
-            ? null
-            : $"example weight column '{columns.Weight!.Value.Name}' holds {weight}; weights must be finite and not negative";
     }
 }

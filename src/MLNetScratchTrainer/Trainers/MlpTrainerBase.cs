@@ -4,6 +4,7 @@ using Microsoft.ML.Data;
 using Microsoft.ML.Runtime;
 using MLNetScratchTrainer.Engine.Data;
 using MLNetScratchTrainer.Engine.Models;
+using MLNetScratchTrainer.Engine.Streaming;
 using MLNetScratchTrainer.Engine.Training;
 using MLNetScratchTrainer.Interop;
 using MLNetScratchTrainer.Transformers;
@@ -109,8 +110,13 @@ public abstract class MlpTrainerBase<TTransformer> : IEstimator<TTransformer>
         using var channel = _host.Start("Training");
         var trainColumns = FindColumns(trainData.Schema, "training data");
         int? classCount = InspectLabelColumn(trainColumns.Label);
-        var train = ReadData(trainData, trainColumns, channel, "training data");
-        CheckTrainingLabels(train.Labels);
+        bool streaming = ChoosesStreaming(trainData, trainColumns);
+        var train = streaming ? null : ReadData(trainData, trainColumns, channel, "training data");
+        if (train is not null)
+        {
+            CheckTrainingLabels(train.Labels);
+        }
+
         Dataset? validation = null;
         if (validationData is not null)
         {
@@ -139,16 +145,48 @@ public abstract class MlpTrainerBase<TTransformer> : IEstimator<TTransformer>
             channel.Info(MessageSensitivity.None, Describe(record, options.NumberOfEpochs));
             epochCompleted?.Invoke(record);
         };
+        string rows = train is null ? $"training rows streamed from the data view ({trainData.GetRowCount()?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "an unknown number of"} rows)" : $"{train.Count} training rows";
         channel.Info(MessageSensitivity.None,
-            $"Training an Mlp ({Task}): {train.FeatureCount} features, hidden layers [{string.Join(", ", options.HiddenLayers)}], {train.Count} training rows" +
+            $"Training an Mlp ({Task}): {trainColumns.FeatureCount} features, hidden layers [{string.Join(", ", options.HiddenLayers)}], {rows}" +
             (validation is null ? string.Empty : $", {validation.Count} validation rows") +
             $", at most {EpochText(options.NumberOfEpochs)} epochs" + (options.MaximumTrainingTime is TimeSpan limit ? $", at most {limit.TotalSeconds:G4} s." : "."));
         var clock = Stopwatch.StartNew();
-        var model = new MlpTrainer(options).Fit(train, validation);
+        var model = train is null ? FitStreaming(options, trainData, trainColumns, validation, channel) : new MlpTrainer(options).Fit(train, validation);
         var history = model.History;
         channel.Info(MessageSensitivity.None,
             $"Mlp training finished in {clock.Elapsed.TotalSeconds:F1} s: {history.StopReason} after {history.Epochs.Count} epochs; the model holds the weights of epoch {history.BestEpoch}.");
         return CreateTransformer(model, _options.FeatureColumnName, trainColumns.Label);
+    }
+
+    /// <summary>
+    /// Whether to stream the training rows (<see cref="MlpTrainerOptions.DataLoading"/>, and for <see cref="DataLoading.Auto"/>
+    /// <see cref="StreamingRules.ChoosesStreaming"/> with the data view's row count and the memory available to the process).
+    /// Sparse feature columns are read into memory, in memory proportional to their non-zeros.
+    /// </summary>
+    /// <exception cref="ArgumentException">Streaming is asked for a sparse feature column.</exception>
+    private bool ChoosesStreaming(IDataView data, TrainingColumns columns)
+    {
+        if (columns.FeatureCount < SparseFeatureBuffer.SlotThreshold)
+        {
+            return StreamingRules.ChoosesStreaming(_options.DataLoading, data.GetRowCount(), columns.FeatureCount, GC.GetGCMemoryInfo().TotalAvailableMemoryBytes);
+        }
+
+        if (_options.DataLoading == DataLoading.Streaming)
+        {
+            throw new ArgumentException(
+                $"{nameof(MlpOptions.DataLoading)} is {DataLoading.Streaming}, but feature column '{columns.Features.Name}' has {columns.FeatureCount} slots and is read as sparse rows, " +
+                $"which stream only into memory (in proportion to their non-zeros): use {nameof(DataLoading)}.{nameof(DataLoading.Auto)} or {nameof(DataLoading.InMemory)}.");
+        }
+
+        return false;
+    }
+
+    private MlpModel FitStreaming(MlpTrainerOptions options, IDataView data, TrainingColumns columns, Dataset? validation, IChannel channel)
+    {
+        var source = new CursorRowSource(data, columns, cursor => CreateLabelReader(cursor, columns.Label), LabelValueRequirement, _options.RejectMissingFeatures, _options.DropInvalidRows, "training data");
+        var model = new MlpTrainer(options).Fit(source, validation);
+        RowProblems.ReportDropped(channel, source.DroppedRows, source.Rows, "training data");
+        return model;
     }
 
     private Dataset ReadData(IDataView data, TrainingColumns columns, IChannel channel, string dataName)

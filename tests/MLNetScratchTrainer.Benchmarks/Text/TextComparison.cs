@@ -70,23 +70,7 @@ public static class TextComparison
         throw new FileNotFoundException("fine_foods_train.csv not found in a shared/datasets/text folder above the current directory; pass --data DIR.");
     }
 
-    private static void RunChild(string[] args, string trainer)
-    {
-        var start = new ProcessStartInfo(Environment.ProcessPath!) { UseShellExecute = false };
-        if (Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet")
-        {
-            start.ArgumentList.Add(typeof(TextComparison).Assembly.Location);
-        }
-
-        start.ArgumentList.Add("text");
-        foreach (string argument in args.Append("--only").Append(trainer))
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var child = Process.Start(start) ?? throw new InvalidOperationException("Could not start the child process.");
-        child.WaitForExit();
-    }
+    private static void RunChild(string[] args, string trainer) => ChildProcess.Run(["text", .. args, "--only", trainer]);
 
     private static (IDataView Train, IDataView Test) Featurize(MLContext ml, string directory)
     {

@@ -3,7 +3,7 @@ using MLNetScratchTrainer.Engine.Training;
 namespace MLNetScratchTrainer.Benchmarks.Training;
 
 /// <summary>
-/// End-to-end training speed through <see cref="MlpTrainer.Fit"/>: microseconds per training row (best epoch) for
+/// End-to-end training speed through <c>MlpTrainer.Fit</c> (in memory): microseconds per training row (best epoch) for
 /// every <see cref="TrainingSetup"/>, and each MNIST batch size's per-row throughput as a share of batch 128's.
 /// Arguments: [--epochs N] [--threads N].
 /// </summary>

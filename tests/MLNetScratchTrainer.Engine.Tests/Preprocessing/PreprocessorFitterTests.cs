@@ -21,6 +21,22 @@ public sealed class PreprocessorFitterTests
     }
 
     [TestMethod]
+    public void FitOnSample_QuantilesFromTheSample_IndicatorsFromTheFlags()
+    {
+        // The sample is the rows 1…9 of one feature plus a second constant feature; feature 1 was missing in a row
+        // outside the sample, so it gets an indicator although the sample has no NaN.
+        float[] sample = [.. Enumerable.Range(1, 9).SelectMany(i => new[] { (float)i, 2f })];
+
+        var fromSample = PreprocessorFitter.FitOnSample(sample, 2, [false, true], InputScaling.Robust, 3f)!;
+        var fromRows = PreprocessorFitter.Fit(sample, 2, AllRows(9), InputScaling.Robust, 3f)!;
+
+        CollectionAssert.AreEqual(fromRows.Center.ToArray(), fromSample.Center.ToArray());
+        CollectionAssert.AreEqual(fromRows.Scale.ToArray(), fromSample.Scale.ToArray());
+        CollectionAssert.AreEqual(new[] { 1 }, fromSample.MissingIndicatorFeatures.ToArray());
+        Assert.IsEmpty(fromRows.MissingIndicatorFeatures);
+    }
+
+    [TestMethod]
     public void Fit_RareBinaryFeatureMapsItsRangeToWidthTwo_AndAConstantFeatureToZero()
     {
         // Feature 0 is 1 in one row of ten (quartiles both 0); feature 1 is always 7.

@@ -30,7 +30,8 @@ public sealed class DeterminismTests
         Assert.IsTrue(ModelAssert.AnyTensorDiffers(first, Quick.Fit(Options(threads: 1, seed: 8), Data)));
     }
 
-    private static MlpTrainerOptions Options(int threads, int seed)
+    /// <summary>Options that exercise every random stream (dropout, batch norm, a validation split) on products large enough to be split over threads.</summary>
+    internal static MlpTrainerOptions Options(int threads, int seed)
     {
         var options = Quick.Options(MlpTask.MulticlassClassification);
         options.HiddenLayers = [64, 32];
