@@ -32,7 +32,7 @@ internal static class TabularCandidates
         mlpOptions.NumberOfEpochs = budget.MlpEpochs ?? mlpOptions.NumberOfEpochs;
         var mlp = Candidate.Mlp(
             MlpName,
-            $"NormalizeMinMax; the plugin's defaults (hidden layers [{string.Join(", ", mlpOptions.HiddenLayers)}] {mlpOptions.Activation}, " +
+            $"NormalizeMinMax; the plugin's defaults (hidden layers [{string.Join(", ", mlpOptions.HiddenLayersFor(featureCount: 0, sparse: false))}] {mlpOptions.Activation}, " +
             $"{mlpOptions.Optimizer} lr {mlpOptions.LearningRate:G3}, weight decay {mlpOptions.WeightDecay:G3}, batch {mlpOptions.BatchSize}, " +
             $"learning rate annealed to 0 along a cosine) for {mlpOptions.NumberOfEpochs} epochs, seed 1",
             train,

@@ -113,7 +113,8 @@ public sealed class MlpTrainer
             MlpTask.BinaryClassification => 1,
             _ => train.LabelWidth,
         };
-        return new MlpArchitecture(inputSize, Options.HiddenLayers, outputs, Options.Task, Options.Activation, Options.DropoutRate, Options.BatchNormalization);
+        var hiddenLayers = Options.HiddenLayersFor(train.FeatureCount, train.SparseFeatures is not null);
+        return new MlpArchitecture(inputSize, hiddenLayers, outputs, Options.Task, Options.Activation, Options.DropoutRate, Options.BatchNormalization);
     }
 
     private static int InferClassCount(Dataset train, Dataset? validation)

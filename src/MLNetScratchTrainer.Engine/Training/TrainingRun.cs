@@ -48,9 +48,9 @@ internal sealed class TrainingRun
         _split = split;
         _trainLabels = ScaledLabels(train, targetScaling);
         _validationLabels = ReferenceEquals(split.ValidationData, train) ? _trainLabels : ScaledLabels(split.ValidationData, targetScaling);
-        int batchSize = options.BatchSizeFor(split.TrainRows.Length);
-        _epochCount = options.NumberOfEpochsFor(split.TrainRows.Length);
         bool sparse = sparseNetwork is not null;
+        int batchSize = options.BatchSizeFor(split.TrainRows.Length);
+        _epochCount = options.NumberOfEpochsFor(split.TrainRows.Length, sparse);
         _batch = new BatchBuffer(batchSize, network.InputSize, train.LabelWidth, preprocessor, sparse);
         _evaluator = new Evaluator(network, sparseNetwork, task, new BatchBuffer(Math.Max(batchSize, 256), network.InputSize, train.LabelWidth, preprocessor, sparse));
         _optimizer = OptimizerFactory.Create(options.Optimizer, options.OptimizerSettings, options.WeightDecay, pool);

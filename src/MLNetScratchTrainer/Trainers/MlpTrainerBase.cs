@@ -140,7 +140,7 @@ public abstract class MlpTrainerBase<TTransformer> : IEstimator<TTransformer>
             epochCompleted?.Invoke(record);
         };
         channel.Info(MessageSensitivity.None,
-            $"Training an Mlp ({Task}): {train.FeatureCount} features, hidden layers [{string.Join(", ", options.HiddenLayers)}], {train.Count} training rows" +
+            $"Training an Mlp ({Task}): {train.FeatureCount} features, hidden layers [{string.Join(", ", options.HiddenLayersFor(train.FeatureCount, train.SparseFeatures is not null))}]{(train.SparseFeatures is null ? string.Empty : " on sparse rows")}, {train.Count} training rows" +
             (validation is null ? string.Empty : $", {validation.Count} validation rows") +
             $", at most {EpochText(options.NumberOfEpochs)} epochs" + (options.MaximumTrainingTime is TimeSpan limit ? $", at most {limit.TotalSeconds:G4} s." : "."));
         var clock = Stopwatch.StartNew();

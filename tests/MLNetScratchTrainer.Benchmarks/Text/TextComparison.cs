@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using MLNetScratchTrainer.Trainers;
@@ -10,7 +11,9 @@ namespace MLNetScratchTrainer.Benchmarks.Text;
 /// then the plugin's Mlp, which reads the sparse column as CSR rows and trains its first layer on them (lazy AdamW),
 /// beside SdcaLogisticRegression and LbfgsLogisticRegression. Each trainer runs in its own process, so its peak
 /// memory is its own: fit seconds, wall and CPU (the featurized data cached beforehand), peak working set, test AUC.
-/// Arguments: [--data DIR] [--epochs N] [--threads N] [--only mlp|sdca|lbfgs].
+/// The Mlp runs with the plugin's default options unless overridden (for measuring the defaults' choices).
+/// Arguments: [--data DIR] [--only mlp|sdca|lbfgs] [--threads N] and Mlp overrides [--hidden 64,64] [--batch N]
+/// [--epochs N] [--lr X] [--dropout X] [--wd X].
 /// </summary>
 public static class TextComparison
 {
@@ -41,7 +44,7 @@ public static class TextComparison
         clock.Restart();
         IDataView scored = only switch
         {
-            "mlp" => FitMlp(ml, train, test, HarnessArguments.Integer(args, "--epochs", 10), HarnessArguments.Integer(args, "--threads", Environment.ProcessorCount)),
+            "mlp" => FitMlp(ml, train, test, MlpOverrides(args)),
             "sdca" => ml.BinaryClassification.Trainers.SdcaLogisticRegression().Fit(train).Transform(test),
             "lbfgs" => ml.BinaryClassification.Trainers.LbfgsLogisticRegression().Fit(train).Transform(test),
             _ => throw new ArgumentException($"--only must be one of {string.Join(", ", Trainers)}, not '{only}'."),
@@ -100,20 +103,42 @@ public static class TextComparison
         var featurizer = pipeline.Fit(trainRaw);
         var train = ml.Data.Cache(featurizer.Transform(trainRaw), "Features", "Label");
         var test = ml.Data.Cache(featurizer.Transform(loader.Load(Path.Combine(directory, "fine_foods_test.csv"))), "Features", "Label");
-        SparseRows.Read(train, "Features", "Label");
+        var rows = SparseRows.Read(train, "Features", "Label");
         SparseRows.Read(test, "Features", "Label");
+        Console.WriteLine($"  {rows.Labels.Length} training rows, {rows.Features.Columns:N0} slots, {rows.Features.NonZeroCount / (double)rows.Labels.Length:F0} non-zeros per row");
         return (train, test);
     }
 
-    /// <summary>
-    /// The plugin's Mlp with its default options except the number of epochs: the feature column has more than
-    /// 10,000 slots, so the plugin reads it as CSR rows and trains the first layer on them. Returns the test rows scored.
-    /// </summary>
-    private static IDataView FitMlp(MLContext ml, IDataView train, IDataView test, int epochs, int threads)
+    /// <summary>The plugin's default options with the overrides given on the command line.</summary>
+    private static MlpOptions MlpOverrides(string[] args)
     {
-        var rows = SparseRows.Read(train, "Features", "Label");
-        Console.WriteLine($"  mlp: {rows.Labels.Length} rows, {rows.Features.Columns:N0} slots, {rows.Features.NonZeroCount / (double)rows.Labels.Length:F0} non-zeros per row; {epochs} epochs, {threads} thread(s)");
-        var options = new MlpOptions { NumberOfEpochs = epochs, NumberOfThreads = threads, Seed = 1 };
-        return ml.BinaryClassification.Trainers.Mlp(options).Fit(train).Transform(test);
+        var options = new MlpOptions { Seed = 1 };
+        if (HarnessArguments.Text(args, "--hidden") is string hidden)
+        {
+            options.HiddenLayers = [.. hidden.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(units => int.Parse(units, CultureInfo.InvariantCulture))];
+        }
+
+        options.BatchSize = HarnessArguments.Text(args, "--batch") is null ? null : HarnessArguments.Integer(args, "--batch", 0);
+        options.NumberOfEpochs = HarnessArguments.Text(args, "--epochs") is null ? null : HarnessArguments.Integer(args, "--epochs", 0);
+        options.NumberOfThreads = HarnessArguments.Text(args, "--threads") is null ? null : HarnessArguments.Integer(args, "--threads", 0);
+        options.LearningRate = HarnessArguments.Real(args, "--lr", options.LearningRate);
+        options.DropoutRate = HarnessArguments.Real(args, "--dropout", options.DropoutRate);
+        options.WeightDecay = HarnessArguments.Real(args, "--wd", options.WeightDecay);
+        return options;
+    }
+
+    /// <summary>
+    /// The plugin's Mlp: the feature column has more than 10,000 slots, so the plugin reads it as CSR rows and trains
+    /// the first layer on them. Returns the test rows scored.
+    /// </summary>
+    private static IDataView FitMlp(MLContext ml, IDataView train, IDataView test, MlpOptions options)
+    {
+        var clock = Stopwatch.StartNew();
+        var transformer = ml.BinaryClassification.Trainers.Mlp(options).Fit(train);
+        var history = transformer.History;
+        Console.WriteLine(
+            $"  mlp: hidden [{string.Join(", ", transformer.Model.Architecture.HiddenLayers)}], {history.Epochs.Count} epochs ({history.StopReason}, best {history.BestEpoch}); " +
+            $"epochs {history.Epochs.Sum(epoch => epoch.Seconds):F2} s of the fit's {clock.Elapsed.TotalSeconds:F2} s");
+        return transformer.Transform(test);
     }
 }
