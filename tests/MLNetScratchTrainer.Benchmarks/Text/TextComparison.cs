@@ -10,7 +10,8 @@ namespace MLNetScratchTrainer.Benchmarks.Text;
 /// Sparse text features: the Amazon fine-food reviews (great/other) through <c>FeaturizeText</c> with its defaults,
 /// then the plugin's Mlp, which reads the sparse column as CSR rows and trains its first layer on them (lazy AdamW),
 /// beside SdcaLogisticRegression and LbfgsLogisticRegression. Each trainer runs in its own process, so its peak
-/// memory is its own: fit seconds, wall and CPU (the featurized data cached beforehand), peak working set, test AUC.
+/// memory is its own: fit seconds, wall and CPU (the featurized data cached beforehand), peak working set (of the whole
+/// process, scoring the test rows included), test AUC, and the time to score and evaluate the test rows.
 /// The Mlp runs with the plugin's default options unless overridden (for measuring the defaults' choices).
 /// Arguments: [--data DIR] [--only mlp|sdca|lbfgs] [--threads N] and Mlp overrides [--hidden 64,64] [--batch N]
 /// [--epochs N] [--lr X] [--dropout X] [--wd X].
@@ -52,10 +53,12 @@ public static class TextComparison
         double fitSeconds = clock.Elapsed.TotalSeconds;
         process.Refresh();
         double cpuSeconds = (process.TotalProcessorTime - cpuBefore).TotalSeconds;
+        clock.Restart();
         double auc = ml.BinaryClassification.Evaluate(scored).AreaUnderRocCurve;
+        double scoreSeconds = clock.Elapsed.TotalSeconds;
         Console.WriteLine(
             $"  {only,-6} fit {fitSeconds,7:F2} s ({cpuSeconds,6:F2} s CPU)   peak working set {process.PeakWorkingSet64 / 1e6,6:F0} MB (after featurizing: {baseline / 1e6:F0} MB)   " +
-            $"test AUC {auc:F4}   (featurize {featurizeSeconds:F1} s)");
+            $"test AUC {auc:F4}   (featurize {featurizeSeconds:F1} s, score and evaluate the test rows {scoreSeconds:F2} s)");
     }
 
     private static string FindData()
@@ -138,7 +141,7 @@ public static class TextComparison
         var history = transformer.History;
         Console.WriteLine(
             $"  mlp: hidden [{string.Join(", ", transformer.Model.Architecture.HiddenLayers)}], {history.Epochs.Count} epochs ({history.StopReason}, best {history.BestEpoch}); " +
-            $"epochs {history.Epochs.Sum(epoch => epoch.Seconds):F2} s of the fit's {clock.Elapsed.TotalSeconds:F2} s");
+            $"epochs {string.Join(" + ", history.Epochs.Select(epoch => epoch.Seconds.ToString("F2", CultureInfo.InvariantCulture)))} s of the fit's {clock.Elapsed.TotalSeconds:F2} s");
         return transformer.Transform(test);
     }
 }
