@@ -7,7 +7,7 @@ namespace MLNetScratchTrainer.Engine.Training;
 /// <list type="bullet">
 /// <item>Hidden layers: three of 256 units for dense rows. For sparse rows (a data set made from a
 /// <see cref="Tensors.SparseMatrix"/>; the plugin reads feature vectors of 10,000 slots or more so), one layer of
-/// <see cref="SparseFirstLayerWeights"/> / k units within [16, 256]: the first layer's k × units weights bound the memory
+/// <see cref="SparseFirstLayerWeights"/> / k units, rounded to a multiple of 8, within [16, 256]: the first layer's k × units weights bound the memory
 /// (weights, gradient, two moments and the best epoch's copy) and the per-step work, so they are held at about four
 /// million whatever the vocabulary; a wide sparse layer memorises the rows quickly, and more layers only overfit.</item>
 /// <item>Batch size n / 32, within [32, 256]: about 32 steps per epoch on small sets, and full-width matrix products on large ones.</item>
@@ -52,8 +52,11 @@ public static class DataSizeRules
 
     /// <summary>The default hidden layers for rows of <paramref name="featureCount"/> features, dense or <paramref name="sparse"/>.</summary>
     public static int[] HiddenLayers(int featureCount, bool sparse) => sparse
-        ? [Math.Clamp(SparseFirstLayerWeights / Math.Max(1, featureCount), SparseFewestUnits, LargestLayer)]
+        ? [Math.Clamp(RoundToMultipleOf8(SparseFirstLayerWeights / (double)Math.Max(1, featureCount)), SparseFewestUnits, LargestLayer)]
         : [LargestLayer, LargestLayer, LargestLayer];
+
+    /// <summary>The nearest multiple of 8: rows of whole SIMD vectors, which the sparse products and the row-wise optimizer step handle fastest.</summary>
+    private static int RoundToMultipleOf8(double units) => (int)Math.Round(units / 8) * 8;
 
     /// <summary>The default batch size for <paramref name="trainingRows"/> rows.</summary>
     public static int BatchSize(int trainingRows) => Math.Clamp(trainingRows / StepsPerEpoch, SmallestBatch, LargestBatch);
