@@ -26,7 +26,7 @@ internal static class SentimentCandidates
             Candidate.Mlp(
                 MlpName,
                 "FeaturizeText's vectors read as sparse rows; the plugin's defaults, which for sparse rows are one hidden layer " +
-                "of 2^22 / slots units, 5 epochs, AdamW lr 0.002 along a cosine, 10 % validation, seed 1",
+                "of 2^22 / slots units (a multiple of 8), 5 epochs, AdamW lr 0.002 along a cosine, 10 % validation, seed 1",
                 train,
                 display => ml.BinaryClassification.Trainers.Mlp(MlpProgress.Attach(display, new MlpOptions { Seed = 1 }))),
             Candidate.MlNet(LinearNames[0], Defaults, train, () => ml.BinaryClassification.Trainers.SdcaLogisticRegression()),
