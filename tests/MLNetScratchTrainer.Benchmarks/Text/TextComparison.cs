@@ -13,7 +13,7 @@ namespace MLNetScratchTrainer.Benchmarks.Text;
 /// memory is its own: fit seconds, wall and CPU (the featurized data cached beforehand), peak working set (of the whole
 /// process, scoring the test rows included), test AUC, and the time to score and evaluate the test rows.
 /// The Mlp runs with the plugin's default options unless overridden (for measuring the defaults' choices).
-/// Arguments: [--data DIR] [--only mlp|sdca|lbfgs] [--threads N] and Mlp overrides [--hidden 64,64] [--batch N]
+/// Arguments: [--data DIR] [--only mlp|sdca|lbfgs] [--train-rows N] (the first N training reviews) [--threads N] and Mlp overrides [--hidden 64,64] [--batch N]
 /// [--epochs N] [--lr X] [--dropout X] [--wd X].
 /// </summary>
 public static class TextComparison
@@ -37,7 +37,7 @@ public static class TextComparison
 
         var ml = new MLContext(seed: 1);
         var clock = Stopwatch.StartNew();
-        var (train, test) = Featurize(ml, directory);
+        var (train, test) = Featurize(ml, directory, HarnessArguments.Integer(args, "--train-rows", int.MaxValue));
         double featurizeSeconds = clock.Elapsed.TotalSeconds;
         using var process = Process.GetCurrentProcess();
         long baseline = process.WorkingSet64;
@@ -95,14 +95,14 @@ public static class TextComparison
         child.WaitForExit();
     }
 
-    private static (IDataView Train, IDataView Test) Featurize(MLContext ml, string directory)
+    private static (IDataView Train, IDataView Test) Featurize(MLContext ml, string directory, int trainRows)
     {
         var loader = ml.Data.CreateTextLoader(
             [new TextLoader.Column("review", DataKind.String, 0), new TextLoader.Column("score", DataKind.String, 1)],
             separatorChar: ',', hasHeader: true, allowQuoting: true);
         var pipeline = ml.Transforms.Conversion.MapValue("Label", new Dictionary<string, bool> { ["great"] = true, ["other"] = false }, "score")
             .Append(ml.Transforms.Text.FeaturizeText("Features", "review"));
-        var trainRaw = loader.Load(Path.Combine(directory, "fine_foods_train.csv"));
+        var trainRaw = ml.Data.TakeRows(loader.Load(Path.Combine(directory, "fine_foods_train.csv")), trainRows);
         var featurizer = pipeline.Fit(trainRaw);
         var train = ml.Data.Cache(featurizer.Transform(trainRaw), "Features", "Label");
         var test = ml.Data.Cache(featurizer.Transform(loader.Load(Path.Combine(directory, "fine_foods_test.csv"))), "Features", "Label");
