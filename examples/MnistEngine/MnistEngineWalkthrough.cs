@@ -27,7 +27,7 @@ internal static class MnistEngineWalkthrough
             NumberOfEpochs = epochs,
             Seed = 1,
         };
-        long parameters = new MlpArchitecture(Mnist.FeatureCount, options.HiddenLayers, Mnist.ClassCount, MlpTask.MulticlassClassification).ParameterCount;
+        long parameters = new MlpArchitecture(Mnist.FeatureCount, options.HiddenLayers!, Mnist.ClassCount, MlpTask.MulticlassClassification).ParameterCount;
         Console.WriteLine();
         Console.WriteLine($"Training 784-256-128-10 ReLU ({parameters:N0} parameters), He initialisation, softmax cross-entropy, Adam lr 1e-3,");
         Console.WriteLine($"batch 128, {epochs} epoch(s) on {train.Count} images, {Environment.ProcessorCount} thread(s):");

@@ -31,7 +31,7 @@ internal static class TabularCandidates
         mlpOptions.NumberOfEpochs = budget.MlpEpochs ?? mlpOptions.NumberOfEpochs;
         var mlp = Candidate.Mlp(
             MlpName,
-            $"NormalizeMinMax; the plugin's defaults (hidden layers [{string.Join(", ", mlpOptions.HiddenLayers)}] {mlpOptions.Activation}, " +
+            $"NormalizeMinMax; the plugin's defaults (hidden layers [{string.Join(", ", mlpOptions.HiddenLayersFor(featureCount: 0, sparse: false))}] {mlpOptions.Activation}, " +
             $"{mlpOptions.Optimizer} lr {mlpOptions.LearningRate:G3}, weight decay {mlpOptions.WeightDecay:G3}, " +
             $"batch {mlpOptions.BatchSize?.ToString() ?? "from the row count"}, epochs {mlpOptions.NumberOfEpochs?.ToString() ?? "from the row count"}, " +
             $"learning rate annealed to 0 along a cosine, best epoch of a {mlpOptions.ValidationFraction:P0} validation split, " +

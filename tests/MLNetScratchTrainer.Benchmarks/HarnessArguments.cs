@@ -15,4 +15,8 @@ public static class HarnessArguments
     /// <summary>The integer after <paramref name="name"/>, or <paramref name="fallback"/>.</summary>
     public static int Integer(string[] args, string name, int fallback)
         => Text(args, name) is string text ? int.Parse(text, CultureInfo.InvariantCulture) : fallback;
+
+    /// <summary>The number after <paramref name="name"/>, or <paramref name="fallback"/>.</summary>
+    public static float Real(string[] args, string name, float fallback)
+        => Text(args, name) is string text ? float.Parse(text, CultureInfo.InvariantCulture) : fallback;
 }

@@ -73,7 +73,7 @@ public sealed class MlpOptionsTests
     {
         var options = FastOptions.Create();
         var trainer = new Microsoft.ML.MLContext(seed: 1).Regression.Trainers.Mlp(options);
-        options.HiddenLayers[0] = 1000;
+        options.HiddenLayers![0] = 1000;
         options.NumberOfEpochs = 1;
 
         var transformer = trainer.Fit(new Microsoft.ML.MLContext(seed: 1).Data.LoadFromEnumerable(Data.InMemoryRows.Single(20)));

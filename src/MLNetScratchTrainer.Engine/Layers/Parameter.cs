@@ -5,6 +5,8 @@ namespace MLNetScratchTrainer.Engine.Layers;
 /// </summary>
 public sealed class Parameter
 {
+    private float[]? _gradient;
+
     /// <summary>Creates a parameter of the given shape, zero-filled.</summary>
     /// <param name="name">Name used in saved models and messages, for example "dense0.weight".</param>
     /// <param name="rows">First dimension (fan-in for weights, 1 for vectors).</param>
@@ -17,7 +19,6 @@ public sealed class Parameter
         Columns = columns;
         IsWeight = isWeight;
         Value = new float[checked(rows * columns)];
-        Gradient = new float[Value.Length];
     }
 
     /// <summary>Creates the zero-filled tensor <paramref name="spec"/> describes; weight decay applies to <see cref="TensorRole.Weight"/> only.</summary>
@@ -41,8 +42,11 @@ public sealed class Parameter
     /// <summary>Current values, row-major.</summary>
     public float[] Value { get; }
 
-    /// <summary>Gradient of the loss with respect to <see cref="Value"/>, filled by the backward pass.</summary>
-    public float[] Gradient { get; }
+    /// <summary>
+    /// Gradient of the loss with respect to <see cref="Value"/>, filled by the backward pass; allocated (zero-filled) on
+    /// first use, so a network that only predicts never holds it.
+    /// </summary>
+    public float[] Gradient => _gradient ??= new float[Value.Length];
 
     /// <summary>
     /// Set by a layer fed sparse rows (see <see cref="SparseInput"/>): the only rows of <see cref="Gradient"/> that may

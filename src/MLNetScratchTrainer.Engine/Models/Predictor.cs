@@ -9,6 +9,8 @@ namespace MLNetScratchTrainer.Engine.Models;
 /// Fast inference for one thread of control: a private copy of the network with buffers sized once, so each
 /// call allocates nothing. Create one per thread with <see cref="MlpModel.CreatePredictor"/>; a predictor created
 /// with several threads splits large batches over them (results are the same for any thread count) and should be disposed.
+/// Buffers grow with the rows asked for: a predictor used one row at a time holds one row of inputs, and
+/// <see cref="PredictSparse"/> holds only the row's non-zeros, however many features the model has.
 /// </summary>
 public sealed class Predictor : IDisposable
 {
@@ -20,6 +22,9 @@ public sealed class Predictor : IDisposable
     private readonly Matrix _input;
     private readonly Matrix _output;
     private readonly WorkerPool? _pool;
+    private readonly SparseMatrix _sparseRow;
+    private SparseInputNetwork? _sparseNetwork;
+    private float[]? _denseRow;
 
     internal Predictor(MlpModel model, int numberOfThreads)
     {
@@ -30,8 +35,9 @@ public sealed class Predictor : IDisposable
         _targetScaling = model.TargetScaling;
         _preprocessor = model.Preprocessor;
         InputSize = model.InputSize;
-        _input = new Matrix(ChunkRows, _network.InputSize);
-        _output = new Matrix(ChunkRows, OutputSize);
+        _input = new Matrix(0, _network.InputSize);
+        _output = new Matrix(0, OutputSize);
+        _sparseRow = new SparseMatrix(InputSize, rowCapacity: 1);
     }
 
     /// <summary>Raw features per row (NaN marks a missing value when the model has input preprocessing).</summary>
@@ -61,6 +67,57 @@ public sealed class Predictor : IDisposable
         RequireLength(logits.Length, OutputSize, "logits", "one slot per network output");
         LoadInputs(features, 1);
         _network.Forward(_input, training: false).Span.CopyTo(logits);
+    }
+
+    /// <summary>
+    /// Predicts one row given by its stored values and their feature indices (strictly increasing), every other
+    /// feature being 0, as ML.NET's sparse <c>VBuffer</c> holds it. A model without input preprocessing (one trained on
+    /// sparse rows) runs its first layer on the non-zeros alone, in time proportional to them; a model with preprocessing
+    /// fills a dense row and scales it as <see cref="Predict"/> does. Either way the result is <see cref="Predict"/>'s for
+    /// the dense row, up to the rounding of a different summation order.
+    /// </summary>
+    /// <param name="indices">The features that hold a value, strictly increasing, each below <see cref="InputSize"/>.</param>
+    /// <param name="values">Their values.</param>
+    /// <param name="output">Receives <see cref="OutputSize"/> values.</param>
+    /// <param name="logits">Write the raw network outputs, as <see cref="PredictLogits"/> does, instead of predictions.</param>
+    /// <exception cref="ArgumentException">The spans disagree in length, an index is out of range or order, the output span has the wrong length, or (with input preprocessing) a value is infinite.</exception>
+    public void PredictSparse(ReadOnlySpan<int> indices, ReadOnlySpan<float> values, Span<float> output, bool logits = false)
+    {
+        RequireLength(output.Length, OutputSize, "output", "one slot per network output");
+        _sparseRow.Clear();
+        _sparseRow.AppendRow(indices, values);
+        if (_preprocessor is not null)
+        {
+            var dense = _denseRow ??= new float[InputSize];
+            dense.AsSpan().Clear();
+            for (int i = 0; i < indices.Length; i++)
+            {
+                dense[indices[i]] = values[i];
+            }
+
+            if (logits)
+            {
+                PredictLogits(dense, output);
+            }
+            else
+            {
+                PredictChunk(dense, output, 1);
+            }
+
+            return;
+        }
+
+        _sparseNetwork ??= new SparseInputNetwork(_network, new SparseGemm());
+        if (logits)
+        {
+            _sparseNetwork.Forward(_sparseRow, training: false).Span.CopyTo(output);
+            return;
+        }
+
+        _output.SetRows(1);
+        _sparseNetwork.Predict(_sparseRow, _output);
+        _output.Span.CopyTo(output);
+        _targetScaling?.Invert(output);
     }
 
     /// <summary>Predicts many rows: <paramref name="rows"/> holds them row-major, <paramref name="outputs"/> receives <see cref="OutputSize"/> values per row.</summary>

@@ -106,12 +106,7 @@ public sealed class Adam : IOptimizer, IParallelWork
             float decayFactor = parameter.IsWeight ? 1f - (_learningRate * _decoupledWeightDecay) : 1f;
             if (parameter.GradientRows is { } rows)
             {
-                int columns = parameter.Columns;
-                foreach (int row in rows.Span[(rows.Length * part / partCount)..(rows.Length * (part + 1) / partCount)])
-                {
-                    UpdateRange(p, row * columns, columns, decayFactor);
-                }
-
+                UpdateRows(p, rows.Span[(rows.Length * part / partCount)..(rows.Length * (part + 1) / partCount)], parameter.Columns, decayFactor);
                 continue;
             }
 
@@ -119,6 +114,38 @@ public sealed class Adam : IOptimizer, IParallelWork
             int first = (int)((long)blocks * part / partCount) * VectorBlocks.Width;
             int end = part == partCount - 1 ? parameter.Value.Length : (int)((long)blocks * (part + 1) / partCount) * VectorBlocks.Width;
             UpdateRange(p, first, end - first, decayFactor);
+        }
+    }
+
+    /// <summary>
+    /// Updates whole rows of parameter <paramref name="p"/> (the lazy step of a row-sparse gradient). Rows of whole
+    /// vectors are updated straight from the arrays, with no per-row slicing: a touched row is often only a few vectors
+    /// wide, so per-row overhead would cost as much as the update itself.
+    /// </summary>
+    private void UpdateRows(int p, ReadOnlySpan<int> rows, int columns, float decayFactor)
+    {
+        if (columns % VectorBlocks.Width != 0)
+        {
+            foreach (int row in rows)
+            {
+                UpdateRange(p, row * columns, columns, decayFactor);
+            }
+
+            return;
+        }
+
+        int blocksPerRow = columns / VectorBlocks.Width;
+        var gBlocks = MemoryMarshal.Cast<float, Vector<float>>(_parameters[p].Gradient.AsSpan());
+        var mBlocks = MemoryMarshal.Cast<float, Vector<float>>(_state.Buffer(p, 0).AsSpan());
+        var vBlocks = MemoryMarshal.Cast<float, Vector<float>>(_state.Buffer(p, 1).AsSpan());
+        var wBlocks = MemoryMarshal.Cast<float, Vector<float>>(_parameters[p].Value.AsSpan());
+        foreach (int row in rows)
+        {
+            int end = (row + 1) * blocksPerRow;
+            for (int b = row * blocksPerRow; b < end; b++)
+            {
+                (mBlocks[b], vBlocks[b], wBlocks[b]) = Update(gBlocks[b], mBlocks[b], vBlocks[b], wBlocks[b], _stepSize, _correction, decayFactor);
+            }
         }
     }
 

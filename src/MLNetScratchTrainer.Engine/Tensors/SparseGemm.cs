@@ -23,6 +23,7 @@ public sealed class SparseGemm : IParallelWork
 
     private readonly WorkerPool? _pool;
     private int[] _slotOfColumn = [];
+    private ulong[] _touchedBits = [];
     private int[] _touched = [];
     private int[] _entryStarts = [];
     private int[] _entryRows = [];
@@ -211,6 +212,38 @@ public sealed class SparseGemm : IParallelWork
     }
 
     /// <summary>
+    /// Puts the distinct touched columns in increasing order: by a comparison sort when they are few, else by marking
+    /// them in a bitmap of the columns and reading it back word by word (a batch of text rows touches thousands of
+    /// columns, and a scan of k / 64 words is then far cheaper than the sort).
+    /// </summary>
+    private void SortTouched(Span<int> touched, int columns)
+    {
+        int words = (columns + 63) / 64;
+        if ((long)touched.Length * 16 < words)
+        {
+            touched.Sort();
+            return;
+        }
+
+        foreach (int column in touched)
+        {
+            _touchedBits[column >> 6] |= 1UL << (column & 63);
+        }
+
+        int next = 0;
+        for (int word = 0; word < words; word++)
+        {
+            ulong bits = _touchedBits[word];
+            _touchedBits[word] = 0;
+            while (bits != 0)
+            {
+                touched[next++] = (word << 6) + BitOperations.TrailingZeroCount(bits);
+                bits &= bits - 1;
+            }
+        }
+    }
+
+    /// <summary>
     /// Transposes the stored values of X by column, in time proportional to its non-zeros: the touched columns in
     /// increasing order, and for each the (row, value) pairs that hit it, rows in increasing order.
     /// </summary>
@@ -220,6 +253,7 @@ public sealed class SparseGemm : IParallelWork
         {
             _slotOfColumn = new int[x.Columns];
             _slotOfColumn.AsSpan().Fill(-1);
+            _touchedBits = new ulong[(x.Columns + 63) / 64];
         }
 
         int nonZeros = x.NonZeroCount;
@@ -247,7 +281,7 @@ public sealed class SparseGemm : IParallelWork
         }
 
         Span<int> touched = _touched.AsSpan(0, _touchedCount);
-        touched.Sort();
+        SortTouched(touched, x.Columns);
         Span<int> starts = _entryStarts.AsSpan(0, _touchedCount + 1);
         starts.Clear();
         for (int i = 0; i < touched.Length; i++)

@@ -1,12 +1,20 @@
 namespace MLNetScratchTrainer.Engine.Training;
 
 /// <summary>
-/// The defaults that depend on the data: used when <see cref="MlpTrainerOptions.BatchSize"/> or
-/// <see cref="MlpTrainerOptions.NumberOfEpochs"/> is null, from the number of training rows n (after the validation split).
+/// The defaults that depend on the data: used when <see cref="MlpTrainerOptions.HiddenLayers"/>,
+/// <see cref="MlpTrainerOptions.BatchSize"/> or <see cref="MlpTrainerOptions.NumberOfEpochs"/> is null, from the number
+/// of training rows n (after the validation split), the number of features k and whether the rows are sparse.
 /// <list type="bullet">
+/// <item>Hidden layers: three of 256 units for dense rows. For sparse rows (a data set made from a
+/// <see cref="Tensors.SparseMatrix"/>; the plugin reads feature vectors of 10,000 slots or more so), one layer of
+/// <see cref="SparseFirstLayerWeights"/> / k units, rounded to a multiple of 8, within [16, 256]: the first layer's k × units weights bound the memory
+/// (weights, gradient, two moments and the best epoch's copy) and the per-step work, so they are held at about four
+/// million whatever the vocabulary; a wide sparse layer memorises the rows quickly, and more layers only overfit.</item>
 /// <item>Batch size n / 32, within [32, 256]: about 32 steps per epoch on small sets, and full-width matrix products on large ones.</item>
 /// <item>Epochs 1,000,000 / n, within [10, 200]: small sets get the steps they need, and from 5,000 rows on the total
-/// work, about a million row passes, no longer grows with the rows, so fit time grows linearly with rows × features.</item>
+/// work, about a million row passes, no longer grows with the rows, so fit time grows linearly with rows × features.
+/// Sparse rows get <see cref="SparseEpochs"/>: each pass moves every first-layer weight whose slot occurs, and the
+/// validation metric of such a layer peaks within a few passes.</item>
 /// </list>
 /// The measurements behind them are in <c>docs/defaults.md</c>.
 /// </summary>
@@ -30,9 +38,33 @@ public static class DataSizeRules
     /// <summary>The most default epochs.</summary>
     public const int MostEpochs = 200;
 
+    /// <summary>First-layer weights (features × units) the default hidden layer for sparse rows is sized to.</summary>
+    public const int SparseFirstLayerWeights = 1 << 22;
+
+    /// <summary>The fewest units of the default hidden layer for sparse rows.</summary>
+    public const int SparseFewestUnits = 16;
+
+    /// <summary>The most units of the default hidden layer for sparse rows, and the width of the dense default's layers.</summary>
+    public const int LargestLayer = 256;
+
+    /// <summary>Epochs of a default run on sparse rows.</summary>
+    public const int SparseEpochs = 5;
+
+    /// <summary>The default hidden layers for rows of <paramref name="featureCount"/> features, dense or <paramref name="sparse"/>.</summary>
+    public static int[] HiddenLayers(int featureCount, bool sparse) => sparse
+        ? [Math.Clamp(RoundToMultipleOf8(SparseFirstLayerWeights / (double)Math.Max(1, featureCount)), SparseFewestUnits, LargestLayer)]
+        : [LargestLayer, LargestLayer, LargestLayer];
+
+    /// <summary>The nearest multiple of 8: rows of whole SIMD vectors, which the sparse products and the row-wise optimizer step handle fastest.</summary>
+    private static int RoundToMultipleOf8(double units) => (int)Math.Round(units / 8) * 8;
+
     /// <summary>The default batch size for <paramref name="trainingRows"/> rows.</summary>
     public static int BatchSize(int trainingRows) => Math.Clamp(trainingRows / StepsPerEpoch, SmallestBatch, LargestBatch);
 
     /// <summary>The default number of epochs for <paramref name="trainingRows"/> rows.</summary>
-    public static int NumberOfEpochs(int trainingRows) => (int)Math.Clamp(RowPasses / Math.Max(1, trainingRows), FewestEpochs, MostEpochs);
+    /// <param name="trainingRows">Training rows after the validation split.</param>
+    /// <param name="sparse">Whether the rows are sparse.</param>
+    public static int NumberOfEpochs(int trainingRows, bool sparse = false) => sparse
+        ? SparseEpochs
+        : (int)Math.Clamp(RowPasses / Math.Max(1, trainingRows), FewestEpochs, MostEpochs);
 }

@@ -71,7 +71,7 @@ public sealed class MlpTrainer
         CheckMissingValues(train, preprocessor, nameof(train));
         CheckMissingValues(split.ValidationData, preprocessor, nameof(validation));
 
-        var architecture = initialModel?.Architecture ?? CreateArchitecture(preprocessor?.OutputSize ?? featureCount, train.LabelWidth, train.Labels.Max(), validation);
+        var architecture = initialModel?.Architecture ?? CreateArchitecture(preprocessor?.OutputSize ?? featureCount, featureCount, train.SparseFeatures is not null, train.LabelWidth, train.Labels.Max(), validation);
         CheckLabels(architecture, train, nameof(train));
         if (architecture.Task != MlpTask.Regression && train.Labels.Distinct().Count() < 2)
         {
@@ -154,7 +154,7 @@ public sealed class MlpTrainer
             CheckMissingValues(held, preprocessor, nameof(validation));
         }
 
-        var architecture = initialModel?.Architecture ?? CreateArchitecture(preprocessor?.OutputSize ?? featureCount, train.LabelWidth, scan.LargestLabel, validation);
+        var architecture = initialModel?.Architecture ?? CreateArchitecture(preprocessor?.OutputSize ?? featureCount, featureCount, sparse: false, train.LabelWidth, scan.LargestLabel, validation);
         CheckLabelWidth(architecture, train.LabelWidth, nameof(train));
         if (architecture.Task != MlpTask.Regression && !scan.LabelsDiffer)
         {
@@ -223,8 +223,8 @@ public sealed class MlpTrainer
             : new MlpArchitecture(1, [], OutputCount(labelWidth, largestLabel: 0, validation: null), Options.Task).CreateHead();
     }
 
-    private MlpArchitecture CreateArchitecture(int inputSize, int labelWidth, float largestLabel, Dataset? validation)
-        => new(inputSize, Options.HiddenLayers, OutputCount(labelWidth, largestLabel, validation), Options.Task, Options.Activation, Options.DropoutRate, Options.BatchNormalization);
+    private MlpArchitecture CreateArchitecture(int inputSize, int featureCount, bool sparse, int labelWidth, float largestLabel, Dataset? validation)
+        => new(inputSize, Options.HiddenLayersFor(featureCount, sparse), OutputCount(labelWidth, largestLabel, validation), Options.Task, Options.Activation, Options.DropoutRate, Options.BatchNormalization);
 
     private int OutputCount(int labelWidth, float largestLabel, Dataset? validation) => Options.Task switch
     {

@@ -22,8 +22,12 @@ public class MlpTrainerOptions
     /// <summary>Number of classes for multiclass; null infers it (from a key column's count, or as the largest label + 1).</summary>
     public int? ClassCount { get; set; }
 
-    /// <summary>Units of each hidden layer, input side first; empty gives a linear (or logistic) model.</summary>
-    public int[] HiddenLayers { get; set; } = [256, 256, 256];
+    /// <summary>
+    /// Units of each hidden layer, input side first; empty gives a linear (or logistic) model. Null (the default) picks
+    /// them from the shape of the data (<see cref="DataSizeRules.HiddenLayers"/>): three layers of 256 for dense
+    /// features, one narrower layer for sparse rows of many slots.
+    /// </summary>
+    public int[]? HiddenLayers { get; set; }
 
     /// <summary>Activation of the hidden layers.</summary>
     public Activation Activation { get; set; } = Activation.Relu;
@@ -92,7 +96,7 @@ public class MlpTrainerOptions
 
     /// <summary>
     /// Passes over the training data (fewer with early stopping or <see cref="MaximumTrainingTime"/>); null (the default)
-    /// picks it from the number of training rows (<see cref="DataSizeRules.NumberOfEpochs"/>).
+    /// picks it from the number of training rows, and a small fixed number for sparse rows (<see cref="DataSizeRules.NumberOfEpochs"/>).
     /// </summary>
     public int? NumberOfEpochs { get; set; }
 
@@ -155,11 +159,18 @@ public class MlpTrainerOptions
     /// <summary>Called after every mini-batch with (epoch, batch, batches per epoch), for live progress displays.</summary>
     public Action<int, int, int>? BatchCompleted { get; set; }
 
+    /// <summary>The hidden layers a run on rows of <paramref name="featureCount"/> features uses: <see cref="HiddenLayers"/> or the rule's for the data's shape.</summary>
+    /// <param name="featureCount">Features per row.</param>
+    /// <param name="sparse">Whether the rows are sparse (a data set made from a <see cref="Tensors.SparseMatrix"/>).</param>
+    public int[] HiddenLayersFor(int featureCount, bool sparse) => HiddenLayers ?? DataSizeRules.HiddenLayers(featureCount, sparse);
+
     /// <summary>The batch size a run on <paramref name="trainingRows"/> rows uses: <see cref="BatchSize"/> or the rule's, never more than the rows.</summary>
     public int BatchSizeFor(int trainingRows) => Math.Min(BatchSize ?? DataSizeRules.BatchSize(trainingRows), Math.Max(1, trainingRows));
 
     /// <summary>The most epochs a run on <paramref name="trainingRows"/> rows trains: <see cref="NumberOfEpochs"/> or the rule's.</summary>
-    public int NumberOfEpochsFor(int trainingRows) => NumberOfEpochs ?? DataSizeRules.NumberOfEpochs(trainingRows);
+    /// <param name="trainingRows">Training rows after the validation split.</param>
+    /// <param name="sparse">Whether the rows are sparse.</param>
+    public int NumberOfEpochsFor(int trainingRows, bool sparse = false) => NumberOfEpochs ?? DataSizeRules.NumberOfEpochs(trainingRows, sparse);
 
     /// <summary>The schedule in force for a run of <paramref name="epochs"/> epochs: <see cref="LearningRateSchedule"/>, or the default cosine over them.</summary>
     public LearningRateSchedule ScheduleFor(int epochs) => LearningRateSchedule ?? MLNetScratchTrainer.LearningRateSchedule.Cosine(epochs);
@@ -168,7 +179,7 @@ public class MlpTrainerOptions
     public MlpTrainerOptions Clone()
     {
         var copy = (MlpTrainerOptions)MemberwiseClone();
-        copy.HiddenLayers = HiddenLayers is null ? null! : [.. HiddenLayers];
+        copy.HiddenLayers = HiddenLayers is null ? null : [.. HiddenLayers];
         return copy;
     }
 
@@ -176,8 +187,7 @@ public class MlpTrainerOptions
     /// <exception cref="ArgumentException">An option is out of range.</exception>
     public void Validate()
     {
-        Require(HiddenLayers is not null, nameof(HiddenLayers), "an array, not null");
-        Require(HiddenLayers!.All(units => units > 0), nameof(HiddenLayers), "every hidden layer needs at least 1 unit");
+        Require(HiddenLayers is null || HiddenLayers.All(units => units > 0), nameof(HiddenLayers), "every hidden layer needs at least 1 unit, or null for the data-shape rule");
         Require(Enum.IsDefined(Task), nameof(Task), "a defined task");
         Require(ClassCount is null || ClassCount >= 2, nameof(ClassCount), "at least 2 classes");
         Require(DropoutRate >= 0f && DropoutRate < 1f, nameof(DropoutRate), "a rate in [0, 1)");

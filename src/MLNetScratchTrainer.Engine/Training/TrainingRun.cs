@@ -51,8 +51,8 @@ internal sealed class TrainingRun
         _task = task;
         _batches = batches;
         _validation = validation;
-        _epochCount = options.NumberOfEpochsFor(batches.Rows);
         bool sparse = sparseNetwork is not null;
+        _epochCount = options.NumberOfEpochsFor(batches.Rows, sparse);
         _batch = new BatchBuffer(batchSize, network.InputSize, labelWidth, preprocessor, sparse);
         _evaluator = new Evaluator(network, sparseNetwork, task, new BatchBuffer(Math.Max(batchSize, 256), network.InputSize, labelWidth, preprocessor, sparse));
         _optimizer = OptimizerFactory.Create(options.Optimizer, options.OptimizerSettings, options.WeightDecay, pool);

@@ -147,7 +147,7 @@ public abstract class MlpTrainerBase<TTransformer> : IEstimator<TTransformer>
         };
         string rows = train is null ? $"training rows streamed from the data view ({trainData.GetRowCount()?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "an unknown number of"} rows)" : $"{train.Count} training rows";
         channel.Info(MessageSensitivity.None,
-            $"Training an Mlp ({Task}): {trainColumns.FeatureCount} features, hidden layers [{string.Join(", ", options.HiddenLayers)}], {rows}" +
+            $"Training an Mlp ({Task}): {trainColumns.FeatureCount} features, hidden layers [{string.Join(", ", options.HiddenLayersFor(trainColumns.FeatureCount, train?.SparseFeatures is not null))}]{(train?.SparseFeatures is null ? string.Empty : " on sparse rows")}, {rows}" +
             (validation is null ? string.Empty : $", {validation.Count} validation rows") +
             $", at most {EpochText(options.NumberOfEpochs)} epochs" + (options.MaximumTrainingTime is TimeSpan limit ? $", at most {limit.TotalSeconds:G4} s." : "."));
         var clock = Stopwatch.StartNew();

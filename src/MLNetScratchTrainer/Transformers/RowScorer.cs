@@ -7,6 +7,8 @@ namespace MLNetScratchTrainer.Transformers;
 /// <summary>
 /// Runs the network on the current row of an input row or cursor, once per row however many output columns are read.
 /// Owns one engine <see cref="Predictor"/>, so one scorer serves one thread, like the row or cursor that holds it.
+/// A sparse feature vector (such as <c>FeaturizeText</c>'s) goes to the predictor as its non-zeros, never densified;
+/// a dense one is read in place.
 /// </summary>
 internal sealed class RowScorer
 {
@@ -15,7 +17,7 @@ internal sealed class RowScorer
     private readonly ValueGetter<VBuffer<float>> _getFeatures;
     private readonly Predictor _predictor;
     private readonly bool _logits;
-    private readonly float[] _features;
+    private readonly int _featureCount;
     private readonly float[] _outputs;
     private VBuffer<float> _buffer;
     private long _scoredPosition = -1;
@@ -32,7 +34,7 @@ internal sealed class RowScorer
         _getFeatures = input.GetGetter<VBuffer<float>>(featureColumn);
         _predictor = model.CreatePredictor();
         _logits = logits;
-        _features = new float[model.InputSize];
+        _featureCount = model.InputSize;
         _outputs = new float[model.OutputSize];
     }
 
@@ -54,20 +56,27 @@ internal sealed class RowScorer
     private void Score()
     {
         _getFeatures(ref _buffer);
-        if (_buffer.Length != _features.Length)
+        if (_buffer.Length != _featureCount)
         {
             throw new InvalidOperationException(
-                $"Row {_input.Position}: column '{_featureColumnName}' holds {_buffer.Length} features but the Mlp model was trained on {_features.Length}.");
+                $"Row {_input.Position}: column '{_featureColumnName}' holds {_buffer.Length} features but the Mlp model was trained on {_featureCount}.");
         }
 
-        _buffer.CopyTo(_features);
-        if (_logits)
+        if (!_buffer.IsDense)
         {
-            _predictor.PredictLogits(_features, _outputs);
+            _predictor.PredictSparse(_buffer.GetIndices(), _buffer.GetValues(), _outputs, _logits);
         }
         else
         {
-            _predictor.Predict(_features, _outputs);
+            ReadOnlySpan<float> features = _buffer.GetValues();
+            if (_logits)
+            {
+                _predictor.PredictLogits(features, _outputs);
+            }
+            else
+            {
+                _predictor.Predict(features, _outputs);
+            }
         }
 
         _scoredPosition = _input.Position;

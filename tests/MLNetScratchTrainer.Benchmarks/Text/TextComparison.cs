@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 
@@ -8,8 +9,11 @@ namespace MLNetScratchTrainer.Benchmarks.Text;
 /// Sparse text features: the Amazon fine-food reviews (great/other) through <c>FeaturizeText</c> with its defaults,
 /// then the plugin's Mlp, which reads the sparse column as CSR rows and trains its first layer on them (lazy AdamW),
 /// beside SdcaLogisticRegression and LbfgsLogisticRegression. Each trainer runs in its own process, so its peak
-/// memory is its own: fit seconds, wall and CPU (the featurized data cached beforehand), peak working set, test AUC.
-/// Arguments: [--data DIR] [--epochs N] [--threads N] [--only mlp|sdca|lbfgs].
+/// memory is its own: fit seconds, wall and CPU (the featurized data cached beforehand), peak working set (of the whole
+/// process, scoring the test rows included), test AUC, and the time to score and evaluate the test rows.
+/// The Mlp runs with the plugin's default options unless overridden (for measuring the defaults' choices).
+/// Arguments: [--data DIR] [--only mlp|sdca|lbfgs] [--train-rows N] (the first N training reviews) [--threads N] and Mlp overrides [--hidden 64,64] [--batch N]
+/// [--epochs N] [--lr X] [--dropout X] [--wd X].
 /// </summary>
 public static class TextComparison
 {
@@ -32,7 +36,7 @@ public static class TextComparison
 
         var ml = new MLContext(seed: 1);
         var clock = Stopwatch.StartNew();
-        var (train, test) = Featurize(ml, directory);
+        var (train, test) = Featurize(ml, directory, HarnessArguments.Integer(args, "--train-rows", int.MaxValue));
         double featurizeSeconds = clock.Elapsed.TotalSeconds;
         using var process = Process.GetCurrentProcess();
         long baseline = process.WorkingSet64;
@@ -40,7 +44,7 @@ public static class TextComparison
         clock.Restart();
         IDataView scored = only switch
         {
-            "mlp" => FitMlp(ml, train, test, HarnessArguments.Integer(args, "--epochs", 10), HarnessArguments.Integer(args, "--threads", Environment.ProcessorCount)),
+            "mlp" => FitMlp(ml, train, test, MlpOverrides(args)),
             "sdca" => ml.BinaryClassification.Trainers.SdcaLogisticRegression().Fit(train).Transform(test),
             "lbfgs" => ml.BinaryClassification.Trainers.LbfgsLogisticRegression().Fit(train).Transform(test),
             _ => throw new ArgumentException($"--only must be one of {string.Join(", ", Trainers)}, not '{only}'."),
@@ -48,10 +52,12 @@ public static class TextComparison
         double fitSeconds = clock.Elapsed.TotalSeconds;
         process.Refresh();
         double cpuSeconds = (process.TotalProcessorTime - cpuBefore).TotalSeconds;
+        clock.Restart();
         double auc = ml.BinaryClassification.Evaluate(scored).AreaUnderRocCurve;
+        double scoreSeconds = clock.Elapsed.TotalSeconds;
         Console.WriteLine(
             $"  {only,-6} fit {fitSeconds,7:F2} s ({cpuSeconds,6:F2} s CPU)   peak working set {process.PeakWorkingSet64 / 1e6,6:F0} MB (after featurizing: {baseline / 1e6:F0} MB)   " +
-            $"test AUC {auc:F4}   (featurize {featurizeSeconds:F1} s)");
+            $"test AUC {auc:F4}   (featurize {featurizeSeconds:F1} s, score and evaluate the test rows {scoreSeconds:F2} s)");
     }
 
     private static string FindData()
@@ -72,31 +78,53 @@ public static class TextComparison
 
     private static void RunChild(string[] args, string trainer) => ChildProcess.Run(["text", .. args, "--only", trainer]);
 
-    private static (IDataView Train, IDataView Test) Featurize(MLContext ml, string directory)
+    private static (IDataView Train, IDataView Test) Featurize(MLContext ml, string directory, int trainRows)
     {
         var loader = ml.Data.CreateTextLoader(
             [new TextLoader.Column("review", DataKind.String, 0), new TextLoader.Column("score", DataKind.String, 1)],
             separatorChar: ',', hasHeader: true, allowQuoting: true);
         var pipeline = ml.Transforms.Conversion.MapValue("Label", new Dictionary<string, bool> { ["great"] = true, ["other"] = false }, "score")
             .Append(ml.Transforms.Text.FeaturizeText("Features", "review"));
-        var trainRaw = loader.Load(Path.Combine(directory, "fine_foods_train.csv"));
+        var trainRaw = ml.Data.TakeRows(loader.Load(Path.Combine(directory, "fine_foods_train.csv")), trainRows);
         var featurizer = pipeline.Fit(trainRaw);
         var train = ml.Data.Cache(featurizer.Transform(trainRaw), "Features", "Label");
         var test = ml.Data.Cache(featurizer.Transform(loader.Load(Path.Combine(directory, "fine_foods_test.csv"))), "Features", "Label");
-        SparseRows.Read(train, "Features", "Label");
+        var rows = SparseRows.Read(train, "Features", "Label");
         SparseRows.Read(test, "Features", "Label");
+        Console.WriteLine($"  {rows.Labels.Length} training rows, {rows.Features.Columns:N0} slots, {rows.Features.NonZeroCount / (double)rows.Labels.Length:F0} non-zeros per row");
         return (train, test);
     }
 
-    /// <summary>
-    /// The plugin's Mlp with its default options except the number of epochs: the feature column has more than
-    /// 10,000 slots, so the plugin reads it as CSR rows and trains the first layer on them. Returns the test rows scored.
-    /// </summary>
-    private static IDataView FitMlp(MLContext ml, IDataView train, IDataView test, int epochs, int threads)
+    /// <summary>The plugin's default options with the overrides given on the command line.</summary>
+    private static MlpOptions MlpOverrides(string[] args)
     {
-        var rows = SparseRows.Read(train, "Features", "Label");
-        Console.WriteLine($"  mlp: {rows.Labels.Length} rows, {rows.Features.Columns:N0} slots, {rows.Features.NonZeroCount / (double)rows.Labels.Length:F0} non-zeros per row; {epochs} epochs, {threads} thread(s)");
-        var options = new MlpOptions { NumberOfEpochs = epochs, NumberOfThreads = threads, Seed = 1 };
-        return ml.BinaryClassification.Trainers.Mlp(options).Fit(train).Transform(test);
+        var options = new MlpOptions { Seed = 1 };
+        if (HarnessArguments.Text(args, "--hidden") is string hidden)
+        {
+            options.HiddenLayers = [.. hidden.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(units => int.Parse(units, CultureInfo.InvariantCulture))];
+        }
+
+        options.BatchSize = HarnessArguments.Text(args, "--batch") is null ? null : HarnessArguments.Integer(args, "--batch", 0);
+        options.NumberOfEpochs = HarnessArguments.Text(args, "--epochs") is null ? null : HarnessArguments.Integer(args, "--epochs", 0);
+        options.NumberOfThreads = HarnessArguments.Text(args, "--threads") is null ? null : HarnessArguments.Integer(args, "--threads", 0);
+        options.LearningRate = HarnessArguments.Real(args, "--lr", options.LearningRate);
+        options.DropoutRate = HarnessArguments.Real(args, "--dropout", options.DropoutRate);
+        options.WeightDecay = HarnessArguments.Real(args, "--wd", options.WeightDecay);
+        return options;
+    }
+
+    /// <summary>
+    /// The plugin's Mlp: the feature column has more than 10,000 slots, so the plugin reads it as CSR rows and trains
+    /// the first layer on them. Returns the test rows scored.
+    /// </summary>
+    private static IDataView FitMlp(MLContext ml, IDataView train, IDataView test, MlpOptions options)
+    {
+        var clock = Stopwatch.StartNew();
+        var transformer = ml.BinaryClassification.Trainers.Mlp(options).Fit(train);
+        var history = transformer.History;
+        Console.WriteLine(
+            $"  mlp: hidden [{string.Join(", ", transformer.Model.Architecture.HiddenLayers)}], {history.Epochs.Count} epochs ({history.StopReason}, best {history.BestEpoch}); " +
+            $"epochs {string.Join(" + ", history.Epochs.Select(epoch => epoch.Seconds.ToString("F2", CultureInfo.InvariantCulture)))} s of the fit's {clock.Elapsed.TotalSeconds:F2} s");
+        return transformer.Transform(test);
     }
 }

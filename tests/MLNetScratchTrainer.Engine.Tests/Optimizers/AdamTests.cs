@@ -84,19 +84,23 @@ public sealed class AdamTests
     }
 
     [TestMethod]
-    public void Step_RowSparseGradient_UpdatesOnlyThoseRowsAsADenseStepWould()
+    [DataRow(3)] // rows shorter than a vector: each row as a partial block
+    [DataRow(0)] // rows of two whole vectors (columns = 2 · Vector<float>.Count): the per-row path straight from the arrays
+    public void Step_RowSparseGradient_UpdatesOnlyThoseRowsAsADenseStepWould(int columns)
     {
-        // A 5 × 3 weight; step 1 touches every row, step 2 only rows 1 and 3. Dense Adam would move rows 0, 2 and 4
+        // A 5 × columns weight; step 1 touches every row, step 2 only rows 1 and 3. Dense Adam would move rows 0, 2 and 4
         // again at step 2 (their first moment is not zero); the lazy update leaves them, and rows 1 and 3 get exactly
         // the dense values.
-        var dense = new Parameter("w", 5, 3, isWeight: true);
-        var lazy = new Parameter("w", 5, 3, isWeight: true);
+        columns = columns == 0 ? 2 * System.Numerics.Vector<float>.Count : columns;
+        int size = 5 * columns;
+        var dense = new Parameter("w", 5, columns, isWeight: true);
+        var lazy = new Parameter("w", 5, columns, isWeight: true);
         var denseAdam = new AdamW(weightDecay: 0.1f);
         var lazyAdam = new AdamW(weightDecay: 0.1f);
-        float[] first = RandomValues.Uniform(15, 1);
-        float[] second = new float[15];
-        RandomValues.Uniform(3, 2).CopyTo(second, 3);
-        RandomValues.Uniform(3, 3).CopyTo(second, 9);
+        float[] first = RandomValues.Uniform(size, 1);
+        float[] second = new float[size];
+        RandomValues.Uniform(columns, 2).CopyTo(second, columns);
+        RandomValues.Uniform(columns, 3).CopyTo(second, 3 * columns);
 
         first.CopyTo(dense.Gradient, 0);
         first.CopyTo(lazy.Gradient, 0);
@@ -112,9 +116,9 @@ public sealed class AdamTests
         denseAdam.Step([dense], 0.01f);
         lazyAdam.Step([lazy], 0.01f);
 
-        for (int i = 0; i < 15; i++)
+        for (int i = 0; i < size; i++)
         {
-            int row = i / 3;
+            int row = i / columns;
             if (row is 1 or 3)
             {
                 Assert.AreEqual(dense.Value[i], lazy.Value[i], $"touched row {row}");

@@ -39,31 +39,45 @@ public sealed class SparseGemmTests
         int seed = 100;
         foreach (var (rows, k, n) in Shapes())
         {
-            var (dense, x) = SparseInput(rows, k, ++seed);
-            float[] g = RandomValues.Uniform(rows * n, ++seed), before = RandomValues.Uniform(k * n, ++seed);
-            var (product, magnitude) = NaiveGemm.Multiply(dense, true, g, false, k, n, rows);
-            int[] expectedTouched = [.. Enumerable.Range(0, k).Where(p => Enumerable.Range(0, rows).Any(r => dense[(r * k) + p] != 0f))];
-            foreach (bool accumulate in new[] { false, true })
-            {
-                float[] gradient = (float[])before.Clone();
-                int[] touched = new SparseGemm().MultiplyTransposed(x, g, gradient, n, accumulate).ToArray();
+            AssertTransposedMatchesReference(rows, k, n, seed += 3, density: 0.2);
+        }
+    }
 
-                string context = $"rows={rows} k={k} n={n} accumulate={accumulate}";
-                CollectionAssert.AreEqual(expectedTouched, touched, context);
-                for (int p = 0; p < k; p++)
+    [TestMethod]
+    [DataRow(1, 64_000, 0.0002)] // about 13 touched columns of 1,000 bitmap words: put in order by sorting
+    [DataRow(20, 64_000, 0.01)] // about 12,000 touched columns: put in order through the bitmap
+    [DataRow(3, 70_001, 0.05)] // a last word only partly used
+    public void MultiplyTransposed_WideInput_TouchedRowsInOrderEitherWay(int rows, int k, double density)
+        => AssertTransposedMatchesReference(rows, k, n: 3, seed: 200, density);
+
+    private static void AssertTransposedMatchesReference(int rows, int k, int n, int seed, double density)
+    {
+        var (dense, x) = SparseInput(rows, k, seed, density);
+        float[] g = RandomValues.Uniform(rows * n, seed + 1), before = RandomValues.Uniform(k * n, seed + 2);
+        var (product, magnitude) = NaiveGemm.Multiply(dense, true, g, false, k, n, rows);
+        int[] expectedTouched = [.. Enumerable.Range(0, k).Where(p => Enumerable.Range(0, rows).Any(r => dense[(r * k) + p] != 0f))];
+        var gemm = new SparseGemm();
+        foreach (bool accumulate in new[] { false, true, false }) // one multiplier throughout: its marks are cleared between calls
+        {
+            float[] gradient = (float[])before.Clone();
+            int[] touched = gemm.MultiplyTransposed(x, g, gradient, n, accumulate).ToArray();
+            var touchedSet = touched.ToHashSet();
+
+            string context = $"rows={rows} k={k} n={n} accumulate={accumulate}";
+            CollectionAssert.AreEqual(expectedTouched, touched, context);
+            for (int p = 0; p < k; p++)
+            {
+                bool isTouched = touchedSet.Contains(p);
+                for (int j = 0; j < n; j++)
                 {
-                    bool isTouched = touched.Contains(p);
-                    for (int j = 0; j < n; j++)
+                    int i = (p * n) + j;
+                    if (isTouched)
                     {
-                        int i = (p * n) + j;
-                        if (isTouched)
-                        {
-                            AssertClose(product[i], magnitude[i], accumulate ? before[i] : 0f, gradient[i], rows, $"{context}, row {p} column {j}");
-                        }
-                        else
-                        {
-                            Assert.AreEqual(before[i], gradient[i], $"{context}: untouched row {p} was written");
-                        }
+                        AssertClose(product[i], magnitude[i], accumulate ? before[i] : 0f, gradient[i], rows, $"{context}, row {p} column {j}");
+                    }
+                    else
+                    {
+                        Assert.AreEqual(before[i], gradient[i], $"{context}: untouched row {p} was written");
                     }
                 }
             }

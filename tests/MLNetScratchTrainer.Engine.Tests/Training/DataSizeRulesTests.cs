@@ -22,6 +22,25 @@ public sealed class DataSizeRulesTests
     }
 
     [TestMethod]
+    [DataRow(177_833, 24)]
+    [DataRow(20_000, 208)]
+    [DataRow(10_000, 256)]
+    [DataRow(5_000_000, 16)]
+    public void SparseRowsGetOneLayerOfTheWeightBudgetOverTheFeaturesAndFewEpochs(int features, int units)
+    {
+        // 2^22 first-layer weights / features, to the nearest multiple of 8, within [16, 256]; 5 epochs whatever the rows.
+        CollectionAssert.AreEqual(new[] { units }, DataSizeRules.HiddenLayers(features, sparse: true));
+        Assert.AreEqual(5, DataSizeRules.NumberOfEpochs(400, sparse: true));
+        Assert.AreEqual(5, DataSizeRules.NumberOfEpochs(1_000_000, sparse: true));
+    }
+
+    [TestMethod]
+    [DataRow(4)]
+    [DataRow(177_833)]
+    public void DenseRowsGetThreeLayersOf256WhateverTheFeatures(int features)
+        => CollectionAssert.AreEqual(new[] { 256, 256, 256 }, DataSizeRules.HiddenLayers(features, sparse: false));
+
+    [TestMethod]
     public void AboveFiveThousandRowsTheRowPassesOfADefaultRunStayNearlyConstant()
     {
         // The linear-time promise: rows × epochs stays at about a million from 5,000 to 100,000 rows.

@@ -32,6 +32,19 @@ public sealed class SparseTrainingTests
         => ModelAssert.BitIdentical(Quick.Fit(Options(threads: 1), BagOfWords(400, seed: 3).Sparse), Quick.Fit(Options(threads: 2), BagOfWords(400, seed: 3).Sparse));
 
     [TestMethod]
+    public void Fit_SparseDataWithNullShapeOptions_UsesTheSparseRule()
+    {
+        var options = Options(threads: 1);
+        options.HiddenLayers = null;
+        options.NumberOfEpochs = null;
+
+        var model = Quick.Fit(options, BagOfWords(200, seed: 7).Sparse);
+
+        CollectionAssert.AreEqual(DataSizeRules.HiddenLayers(Words, sparse: true), model.Architecture.HiddenLayers.ToArray());
+        Assert.HasCount(DataSizeRules.SparseEpochs, model.History.Epochs);
+    }
+
+    [TestMethod]
     public void Fit_SparseDataWithValidation_EarlyStoppingRuns()
     {
         var options = Options(threads: 1);

@@ -38,7 +38,7 @@ public sealed class SparseFeatureBufferTests
         Assert.Contains("slot 11000 of feature column 'Features' is NaN", exception.Message);
     }
 
-    private static SparseRow[] Rows(int count, int seed)
+    internal static SparseRow[] Rows(int count, int seed)
     {
         var random = new Random(seed);
         var rows = new SparseRow[count];
