@@ -1,6 +1,7 @@
 using MLNetScratchTrainer.Engine.Data;
 using MLNetScratchTrainer.Engine.Initializers;
 using MLNetScratchTrainer.Engine.Layers;
+using MLNetScratchTrainer.Engine.Losses;
 using MLNetScratchTrainer.Engine.Models;
 using MLNetScratchTrainer.Engine.Optimizers;
 using MLNetScratchTrainer.Engine.Parallelism;
@@ -90,6 +91,11 @@ public sealed class MlpTrainer
         int threads = Options.NumberOfThreads ?? Environment.ProcessorCount;
         using var pool = threads > 1 ? new WorkerPool(threads) : null;
         var network = architecture.Build(new Gemm(pool), Rng.ForStream(Seed, RandomStream.Dropout));
+        if (network.Head is ClassificationHead classificationHead)
+        {
+            classificationHead.LabelSmoothing = Options.LabelSmoothingFor(architecture.Task);
+        }
+
         if (initialModel is null)
         {
             Initialize(network, architecture);

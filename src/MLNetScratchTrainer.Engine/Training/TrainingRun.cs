@@ -32,6 +32,8 @@ internal sealed class TrainingRun
     private readonly List<EpochRecord> _epochs = [];
     /// <summary>The weights the model will hold: the best validation epoch's, or (see <see cref="KeepsBest"/>) the last completed epoch's.</summary>
     private readonly WeightSnapshot _best;
+    /// <summary>The moving average of the weights that is validated and kept instead of the trained weights, or null (see <see cref="MlpTrainerOptions.WeightAveragingEpochs"/>).</summary>
+    private readonly WeightAverage? _average;
     private double _bestScore = double.NegativeInfinity;
     private double _bestLoss = double.PositiveInfinity;
     private int _bestEpoch;
@@ -52,11 +54,13 @@ internal sealed class TrainingRun
         _epochCount = options.NumberOfEpochsFor(split.TrainRows.Length);
         bool sparse = sparseNetwork is not null;
         _batch = new BatchBuffer(batchSize, network.InputSize, train.LabelWidth, preprocessor, sparse);
-        _evaluator = new Evaluator(network, sparseNetwork, task, new BatchBuffer(Math.Max(batchSize, 256), network.InputSize, train.LabelWidth, preprocessor, sparse));
+        _evaluator = new Evaluator(network, sparseNetwork, task, options.BinaryValidationMetric, new BatchBuffer(Math.Max(batchSize, 256), network.InputSize, train.LabelWidth, preprocessor, sparse));
         _optimizer = OptimizerFactory.Create(options.Optimizer, options.OptimizerSettings, options.WeightDecay, pool);
         _schedule = options.ScheduleFor(_epochCount);
         _shuffler = Rng.ForStream(seed, RandomStream.Shuffling);
         _best = new WeightSnapshot(network);
+        int batches = (split.TrainRows.Length + batchSize - 1) / batchSize;
+        _average = options.WeightAveragingEpochs > 0 ? new WeightAverage(network, WeightAverage.DecayFor(options.WeightAveragingEpochs, batches)) : null;
     }
 
     /// <summary>Whether the model returns the best validation epoch's weights rather than the last.</summary>
@@ -132,6 +136,7 @@ internal sealed class TrainingRun
 
         Regularize();
         _optimizer.Step(_network.Parameters, rate);
+        _average?.Update();
         return loss;
     }
 
@@ -155,6 +160,20 @@ internal sealed class TrainingRun
     /// the accuracy keeps rising after the cross-entropy has turned up with over-confident predictions.
     /// </summary>
     private bool EndEpoch(int epoch, double trainLoss, float rate, TimeSpan elapsed)
+    {
+        _average?.Swap();
+        try
+        {
+            return EndEpochOnModelWeights(epoch, trainLoss, rate, elapsed);
+        }
+        finally
+        {
+            _average?.Swap();
+        }
+    }
+
+    /// <summary><see cref="EndEpoch"/> with the weights the model would hold (the average's, when averaging) in the network.</summary>
+    private bool EndEpochOnModelWeights(int epoch, double trainLoss, float rate, TimeSpan elapsed)
     {
         double? validationLoss = null, metric = null;
         if (_split.ValidationRows.Length > 0)
@@ -209,7 +228,7 @@ internal sealed class TrainingRun
             _bestEpoch = _epochs.Count;
         }
 
-        return new TrainingHistory(_epochs, reason, _bestEpoch, _task == MlpTask.Regression ? TrainingHistory.RSquared : TrainingHistory.Accuracy);
+        return new TrainingHistory(_epochs, reason, _bestEpoch, _evaluator.MetricName);
     }
 
     private static float[] ScaledLabels(Dataset data, TargetScaling? targetScaling)
