@@ -129,7 +129,9 @@ public class MlpTrainerOptions
     /// Averages the weights over the optimizer's steps, an exponential moving average a ← a + (1 − β)(w − a) after each step
     /// with β = 1 − 1 / (this many epochs × steps per epoch), and validates and keeps the average instead of the trained
     /// weights; 0 disables it. Default 1 epoch: the average smooths the noise of the last steps, which matters most when
-    /// early stopping ends a run at a high learning rate (docs/defaults.md).
+    /// early stopping ends a run at a high learning rate (docs/defaults.md). Sparse training data skips it: the average
+    /// would update every row of the first layer at every step, where the lazy Adam update touches only the rows of the
+    /// features a batch uses.
     /// </summary>
     public float WeightAveragingEpochs { get; set; } = 1f;
 

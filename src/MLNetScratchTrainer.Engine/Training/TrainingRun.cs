@@ -60,7 +60,7 @@ internal sealed class TrainingRun
         _shuffler = Rng.ForStream(seed, RandomStream.Shuffling);
         _best = new WeightSnapshot(network);
         int batches = (split.TrainRows.Length + batchSize - 1) / batchSize;
-        _average = options.WeightAveragingEpochs > 0 ? new WeightAverage(network, WeightAverage.DecayFor(options.WeightAveragingEpochs, batches)) : null;
+        _average = options.WeightAveragingEpochs > 0 && !sparse ? new WeightAverage(network, WeightAverage.DecayFor(options.WeightAveragingEpochs, batches)) : null;
     }
 
     /// <summary>Whether the model returns the best validation epoch's weights rather than the last.</summary>

@@ -58,6 +58,8 @@ public sealed class WeightAverageTests
 
         double accuracy = ModelMetrics.Accuracy(model, validation);
         Assert.IsGreaterThan(0.95, accuracy);
+        options.WeightAveragingEpochs = 0f;
+        Assert.IsTrue(ModelAssert.AnyTensorDiffers(model, Quick.Fit(options, train, validation)), "averaging changes the model");
         Assert.AreEqual(accuracy, model.History.Epochs[model.History.BestEpoch - 1].ValidationMetric!.Value, 1e-12);
     }
 }
