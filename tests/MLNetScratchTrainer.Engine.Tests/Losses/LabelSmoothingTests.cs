@@ -54,7 +54,11 @@ public sealed class LabelSmoothingTests
         float[] expectedGradient = soft.Backward().Span.ToArray();
 
         Assert.AreEqual(expected, smoothed.Loss(logits, [1f, 0f, 1f], [1f, 2f, 1f]), 1e-6);
-        CollectionAssert.AreEqual(expectedGradient, smoothed.Backward().Span.ToArray());
+        float[] gradient = smoothed.Backward().Span.ToArray();
+        for (int row = 0; row < gradient.Length; row++)
+        {
+            Assert.AreEqual(expectedGradient[row], gradient[row], 1e-6, $"row {row}");
+        }
     }
 
     [TestMethod]

@@ -1,3 +1,4 @@
+using MLNetScratchTrainer.Engine.Data;
 using MLNetScratchTrainer.Engine.Models;
 using MLNetScratchTrainer.Engine.Tests.Support;
 using MLNetScratchTrainer.Engine.Training;
@@ -37,6 +38,6 @@ public sealed class LabelSmoothingRuleTests
         Assert.IsGreaterThan(0.99, plain, "without smoothing");
     }
 
-    private static double MeanWinningProbability(MlpModel model, Data.Dataset data)
+    private static double MeanWinningProbability(MlpModel model, Dataset data)
         => Enumerable.Range(0, data.Count).Average(row => (double)model.Predict(data.FeatureRow(row)).Max());
 }
