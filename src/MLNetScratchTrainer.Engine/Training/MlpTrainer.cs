@@ -58,10 +58,11 @@ public sealed class MlpTrainer
         }
 
         var split = SplitRows(train, validation);
-        if (Options.EarlyStoppingPatience > 0 && split.ValidationRows.Length == 0)
+        int patience = Options.EarlyStoppingPatienceFor(split.TrainRows.Length);
+        if (patience > 0 && split.ValidationRows.Length == 0)
         {
             throw new ArgumentException(
-                $"EarlyStoppingPatience ({Options.EarlyStoppingPatience}) needs validation data: pass a validation set, set ValidationFraction above 0, or set EarlyStoppingPatience to 0.");
+                $"EarlyStoppingPatience ({patience}) needs validation data: pass a validation set, set ValidationFraction above 0, or set EarlyStoppingPatience to 0.");
         }
 
         // Sparse rows are fed as they are: per-feature scaling would densify them (and FeaturizeText's are normalised).

@@ -144,10 +144,11 @@ public class MlpTrainerOptions
     /// <summary>
     /// Early stopping: stop after this many epochs without a validation metric above the best by more than
     /// <see cref="EarlyStoppingTolerance"/> (or an equal metric with a loss lower by more than it), keeping the best
-    /// epoch's weights; 0 disables it.
+    /// epoch's weights; 0 disables it. Null (the default) picks it from the number of training rows
+    /// (<see cref="DataSizeRules.EarlyStoppingPatience"/>: 20, or 10 from 5,000 rows on).
     /// Needs validation data: a validation set or <see cref="ValidationFraction"/> above 0.
     /// </summary>
-    public int EarlyStoppingPatience { get; set; } = 20;
+    public int? EarlyStoppingPatience { get; set; }
 
     /// <summary>The improvement of the validation metric (or loss) that resets the patience of early stopping (scikit-learn's <c>tol</c>).</summary>
     public float EarlyStoppingTolerance { get; set; } = 1e-4f;
@@ -175,6 +176,9 @@ public class MlpTrainerOptions
 
     /// <summary>The most epochs a run on <paramref name="trainingRows"/> rows trains: <see cref="NumberOfEpochs"/> or the rule's.</summary>
     public int NumberOfEpochsFor(int trainingRows) => NumberOfEpochs ?? DataSizeRules.NumberOfEpochs(trainingRows);
+
+    /// <summary>The early-stopping patience of a run on <paramref name="trainingRows"/> rows: <see cref="EarlyStoppingPatience"/> or the rule's.</summary>
+    public int EarlyStoppingPatienceFor(int trainingRows) => EarlyStoppingPatience ?? DataSizeRules.EarlyStoppingPatience(trainingRows);
 
     /// <summary>The label smoothing a run of <paramref name="task"/> uses: <see cref="LabelSmoothing"/>, or the task's default.</summary>
     public float LabelSmoothingFor(MlpTask task) => LabelSmoothing ?? (task == MlpTask.MulticlassClassification ? DefaultMulticlassLabelSmoothing : 0f);
@@ -211,7 +215,7 @@ public class MlpTrainerOptions
         Require(ValidationFraction >= 0f && ValidationFraction < 1f, nameof(ValidationFraction), "a fraction in [0, 1)");
         Require(WeightAveragingEpochs >= 0f && float.IsFinite(WeightAveragingEpochs), nameof(WeightAveragingEpochs), "zero (off) or a positive finite number of epochs");
         Require(Enum.IsDefined(BinaryValidationMetric), nameof(BinaryValidationMetric), "a defined metric");
-        Require(EarlyStoppingPatience >= 0, nameof(EarlyStoppingPatience), "zero (off) or a positive number of epochs");
+        Require(EarlyStoppingPatience is null || EarlyStoppingPatience >= 0, nameof(EarlyStoppingPatience), "zero (off), a positive number of epochs, or null for the data-size rule");
         Require(EarlyStoppingTolerance >= 0f && float.IsFinite(EarlyStoppingTolerance), nameof(EarlyStoppingTolerance), "zero or a positive finite number");
         Require(MaximumTrainingTime is null || MaximumTrainingTime > TimeSpan.Zero, nameof(MaximumTrainingTime), "a positive time span, or null for no limit");
         Require(NumberOfThreads is null || NumberOfThreads >= 1, nameof(NumberOfThreads), "at least 1");

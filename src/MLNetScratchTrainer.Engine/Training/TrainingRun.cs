@@ -27,6 +27,7 @@ internal sealed class TrainingRun
     private readonly IOptimizer _optimizer;
     private readonly LearningRateSchedule _schedule;
     private readonly int _epochCount;
+    private readonly int _patience;
     private readonly Rng _shuffler;
     private readonly Stopwatch _clock = new();
     private readonly List<EpochRecord> _epochs = [];
@@ -52,6 +53,7 @@ internal sealed class TrainingRun
         _validationLabels = ReferenceEquals(split.ValidationData, train) ? _trainLabels : ScaledLabels(split.ValidationData, targetScaling);
         int batchSize = options.BatchSizeFor(split.TrainRows.Length);
         _epochCount = options.NumberOfEpochsFor(split.TrainRows.Length);
+        _patience = options.EarlyStoppingPatienceFor(split.TrainRows.Length);
         bool sparse = sparseNetwork is not null;
         _batch = new BatchBuffer(batchSize, network.InputSize, train.LabelWidth, preprocessor, sparse);
         _evaluator = new Evaluator(network, sparseNetwork, task, options.BinaryValidationMetric, new BatchBuffer(Math.Max(batchSize, 256), network.InputSize, train.LabelWidth, preprocessor, sparse));
@@ -64,7 +66,7 @@ internal sealed class TrainingRun
     }
 
     /// <summary>Whether the model returns the best validation epoch's weights rather than the last.</summary>
-    private bool KeepsBest => _split.ValidationRows.Length > 0 && (_options.KeepBestEpoch || _options.EarlyStoppingPatience > 0);
+    private bool KeepsBest => _split.ValidationRows.Length > 0 && (_options.KeepBestEpoch || _patience > 0);
 
     public TrainingHistory Execute(CancellationToken cancellationToken)
     {
@@ -211,7 +213,7 @@ internal sealed class TrainingRun
         }
 
         _options.EpochCompleted?.Invoke(record);
-        return _options.EarlyStoppingPatience > 0 && _epochsWithoutImprovement >= _options.EarlyStoppingPatience;
+        return _patience > 0 && _epochsWithoutImprovement >= _patience;
     }
 
     /// <summary>Puts the weights the model keeps into the network and describes the run.</summary>
