@@ -100,6 +100,7 @@ public sealed class MlpOptionsTests
         _ when property.PropertyType == typeof(Action<EpochRecord>) => (Action<EpochRecord>)(_ => { }),
         _ when property.PropertyType == typeof(Action<int, int, int>) => (Action<int, int, int>)((_, _, _) => { }),
         _ when property.PropertyType == typeof(int?) => 3,
+        _ when property.Name == nameof(MlpTrainerOptions.LabelSmoothing) => 0.2f,
         _ when property.PropertyType == typeof(float?) => 1.5f,
         bool flag => !flag,
         int number => number + 1,

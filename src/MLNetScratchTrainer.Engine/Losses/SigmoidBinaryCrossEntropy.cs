@@ -5,9 +5,10 @@ namespace MLNetScratchTrainer.Engine.Losses;
 
 /// <summary>
 /// One logit through a sigmoid with binary cross-entropy, for two-class problems. Labels are 0 or 1
-/// (any value in [0, 1] is accepted as a soft target). L = max(z, 0) − z·y + log(1 + e^(−|z|)), stable for any z.
+/// (any value in [0, 1] is accepted as a soft target). L = max(z, 0) − z·y + log(1 + e^(−|z|)), stable for any z, where
+/// y is the label or, with <see cref="ClassificationHead.LabelSmoothing"/> ε, (1 − ε)·label + ε/2.
 /// </summary>
-public sealed class SigmoidBinaryCrossEntropy() : LossHead(1, 1)
+public sealed class SigmoidBinaryCrossEntropy() : ClassificationHead(1, 1)
 {
     /// <inheritdoc />
     public override void Predict(Matrix logits, Matrix predictions)
@@ -31,8 +32,9 @@ public sealed class SigmoidBinaryCrossEntropy() : LossHead(1, 1)
     /// <inheritdoc />
     protected override double RowLoss(ReadOnlySpan<float> logits, ReadOnlySpan<float> label, Span<float> gradient)
     {
-        double z = logits[0], y = label[0];
-        gradient[0] = Sigmoid.Function(logits[0]) - label[0];
+        float target = ((1f - LabelSmoothing) * label[0]) + (LabelSmoothing / 2f);
+        double z = logits[0], y = target;
+        gradient[0] = Sigmoid.Function(logits[0]) - target;
         return Math.Max(z, 0) - (z * y) + Math.Log(1 + Math.Exp(-Math.Abs(z)));
     }
 }

@@ -4,9 +4,10 @@ namespace MLNetScratchTrainer.Engine.Losses;
 
 /// <summary>
 /// Softmax over K classes with cross-entropy loss, for multiclass classification.
-/// Labels are class indices 0 … K−1. L = log Σⱼ e^(zⱼ) − z_y, computed with the log-sum-exp shift.
+/// Labels are class indices 0 … K−1. L = log Σⱼ e^(zⱼ) − Σⱼ qⱼ·zⱼ with the target distribution q (one-hot on the
+/// label, or smoothed: see <see cref="ClassificationHead.LabelSmoothing"/>), computed with the log-sum-exp shift.
 /// </summary>
-public sealed class SoftmaxCrossEntropy(int classCount) : LossHead(classCount, 1)
+public sealed class SoftmaxCrossEntropy(int classCount) : ClassificationHead(classCount, 1)
 {
     /// <summary>Softmax of one row, shifted by its maximum so no exponent overflows; returns log Σⱼ e^(zⱼ).</summary>
     public static float Softmax(ReadOnlySpan<float> logits, Span<float> probabilities)
@@ -51,13 +52,26 @@ public sealed class SoftmaxCrossEntropy(int classCount) : LossHead(classCount, 1
         }
     }
 
-    // ∂L/∂zⱼ = softmax(z)ⱼ − [j = y]
+    // qⱼ = (1 − ε)·[j = y] + ε/K; since Σⱼ qⱼ = 1, L = log Σⱼ e^(zⱼ) − Σⱼ qⱼ·zⱼ and ∂L/∂zⱼ = softmax(z)ⱼ − qⱼ
     /// <inheritdoc />
     protected override double RowLoss(ReadOnlySpan<float> logits, ReadOnlySpan<float> label, Span<float> gradient)
     {
         int target = (int)label[0];
         float logSumExp = Softmax(logits, gradient);
-        gradient[target] -= 1f;
-        return logSumExp - logits[target];
+        float spread = LabelSmoothing / logits.Length;
+        double targetLogit = 0;
+        if (spread > 0f)
+        {
+            for (int j = 0; j < logits.Length; j++)
+            {
+                gradient[j] -= spread;
+                targetLogit += spread * logits[j];
+            }
+        }
+
+        float onTarget = 1f - LabelSmoothing;
+        gradient[target] -= onTarget;
+        targetLogit += onTarget * logits[target];
+        return logSumExp - targetLogit;
     }
 }

@@ -4,18 +4,26 @@ using MLNetScratchTrainer.Engine.Models;
 namespace MLNetScratchTrainer.Engine.Training;
 
 /// <summary>
-/// Loss and metric of a network on a set of rows, in inference mode: accuracy for classification,
-/// R² (coefficient of determination, on the network's scale) for regression. Weighted when the data has weights.
+/// Loss and metric of a network on a set of rows, in inference mode: accuracy for classification (or, for binary
+/// classification, the area under the ROC curve when <paramref name="binaryMetric"/> asks for it), R² (coefficient of
+/// determination, on the network's scale) for regression. Weighted when the data has weights.
 /// Sparse data runs through <paramref name="sparseNetwork"/>, which shares the network's weights.
 /// </summary>
-internal sealed class Evaluator(Network network, SparseInputNetwork? sparseNetwork, MlpTask task, BatchBuffer buffer)
+internal sealed class Evaluator(Network network, SparseInputNetwork? sparseNetwork, MlpTask task, BinaryValidationMetric binaryMetric, BatchBuffer buffer)
 {
+    private bool RanksRows => task == MlpTask.BinaryClassification && binaryMetric == BinaryValidationMetric.AreaUnderRocCurve;
+
+    /// <summary>The name of the metric <see cref="Evaluate"/> returns, for <see cref="TrainingHistory.MetricName"/>.</summary>
+    public string MetricName => task == MlpTask.Regression ? TrainingHistory.RSquared : RanksRows ? TrainingHistory.AreaUnderRocCurve : TrainingHistory.Accuracy;
+
     public (double Loss, double Metric) Evaluate(Dataset data, float[] labels, ReadOnlySpan<int> rows)
     {
         int batchSize = buffer.Capacity;
         double lossSum = 0, weightSum = 0, correct = 0;
         int width = data.LabelWidth;
         var sums = new RegressionSums(width, labels, data.Weights, rows);
+        var scores = RanksRows ? new float[rows.Length] : [];
+        var positive = RanksRows ? new bool[rows.Length] : [];
         for (int first = 0; first < rows.Length; first += batchSize)
         {
             var batch = rows.Slice(first, Math.Min(batchSize, rows.Length - first));
@@ -34,6 +42,10 @@ internal sealed class Evaluator(Network network, SparseInputNetwork? sparseNetwo
                 {
                     sums.Add(output, label, weight);
                 }
+                else if (RanksRows)
+                {
+                    (scores[first + i], positive[first + i]) = (output[0], (int)label[0] == 1);
+                }
                 else if (PredictedClass(output) == (int)label[0])
                 {
                     correct += weight;
@@ -45,8 +57,26 @@ internal sealed class Evaluator(Network network, SparseInputNetwork? sparseNetwo
         }
 
         double loss = weightSum > 0 ? lossSum / weightSum : 0;
-        double metric = task == MlpTask.Regression ? sums.RSquared : (weightSum > 0 ? correct / weightSum : 0);
+        double metric = task == MlpTask.Regression ? sums.RSquared
+            : RanksRows ? RocArea.Compute(scores, positive, RowWeights(data, rows))
+            : (weightSum > 0 ? correct / weightSum : 0);
         return (loss, metric);
+    }
+
+    private static float[] RowWeights(Dataset data, ReadOnlySpan<int> rows)
+    {
+        if (data.Weights is not { } weights)
+        {
+            return [];
+        }
+
+        var selected = new float[rows.Length];
+        for (int i = 0; i < rows.Length; i++)
+        {
+            selected[i] = weights[rows[i]];
+        }
+
+        return selected;
     }
 
     private int PredictedClass(ReadOnlySpan<float> logits)

@@ -58,10 +58,11 @@ public sealed class MlpTrainer
         }
 
         var split = SplitRows(train, validation);
-        if (Options.EarlyStoppingPatience > 0 && split.ValidationRows.Length == 0)
+        int patience = Options.EarlyStoppingPatienceFor(split.TrainRows.Length);
+        if (patience > 0 && split.ValidationRows.Length == 0)
         {
             throw new ArgumentException(
-                $"EarlyStoppingPatience ({Options.EarlyStoppingPatience}) needs validation data: pass a validation set, set ValidationFraction above 0, or set EarlyStoppingPatience to 0.");
+                $"EarlyStoppingPatience ({patience}) needs validation data: pass a validation set, set ValidationFraction above 0, or set EarlyStoppingPatience to 0.");
         }
 
         // Sparse rows are fed as they are: per-feature scaling would densify them (and FeaturizeText's are normalised).
@@ -140,10 +141,11 @@ public sealed class MlpTrainer
             train, holdout, StreamingRules.ValidationRowCap(train.FeatureCount, train.LabelWidth), PreprocessorFitter.MaximumQuantileRows, Seed,
             LabelHead(initialModel, train.LabelWidth), missingRefusal, cancellationToken);
         var held = validation ?? scan.Held;
-        if (Options.EarlyStoppingPatience > 0 && held is null)
+        int streamedPatience = Options.EarlyStoppingPatienceFor((int)Math.Min(scan.TrainRows, int.MaxValue));
+        if (streamedPatience > 0 && held is null)
         {
             throw new ArgumentException(
-                $"EarlyStoppingPatience ({Options.EarlyStoppingPatience}) needs validation data: pass a validation set, set ValidationFraction above 0 (of {scan.TotalRows} rows none was held out), or set EarlyStoppingPatience to 0.");
+                $"EarlyStoppingPatience ({streamedPatience}) needs validation data: pass a validation set, set ValidationFraction above 0 (of {scan.TotalRows} rows none was held out), or set EarlyStoppingPatience to 0.");
         }
 
         var preprocessor = initialModel is null
@@ -193,6 +195,11 @@ public sealed class MlpTrainer
         int threads = Options.NumberOfThreads ?? Environment.ProcessorCount;
         using var pool = threads > 1 ? new WorkerPool(threads) : null;
         var network = architecture.Build(new Gemm(pool), Rng.ForStream(Seed, RandomStream.Dropout));
+        if (network.Head is ClassificationHead classificationHead)
+        {
+            classificationHead.LabelSmoothing = Options.LabelSmoothingFor(architecture.Task);
+        }
+
         if (setup.InitialModel is null)
         {
             Initialize(network, architecture);

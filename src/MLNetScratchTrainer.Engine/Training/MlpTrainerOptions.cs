@@ -35,6 +35,18 @@ public class MlpTrainerOptions
     /// <summary>Dropout rate after each hidden activation, in [0, 1); 0 disables it. Default 0.15 (RealMLP-TD's; see docs/defaults.md).</summary>
     public float DropoutRate { get; set; } = 0.15f;
 
+    /// <summary>The label smoothing of multiclass classification when <see cref="LabelSmoothing"/> is null (RealMLP-TD's ε).</summary>
+    public const float DefaultMulticlassLabelSmoothing = 0.1f;
+
+    /// <summary>
+    /// Classification only: train against smoothed targets, (1 − ε)·one-hot + ε/K for K classes (see
+    /// <see cref="Losses.ClassificationHead.LabelSmoothing"/>), ε in [0, 1); 0 disables it. Null (the default) uses
+    /// <see cref="DefaultMulticlassLabelSmoothing"/> for multiclass and 0 for binary classification, where smoothing
+    /// lowered the test AUC (it compresses the confident scores whose order the AUC measures; docs/defaults.md).
+    /// Regression ignores it.
+    /// </summary>
+    public float? LabelSmoothing { get; set; }
+
     /// <summary>Batch normalisation between each hidden dense layer and its activation.</summary>
     public bool BatchNormalization { get; set; }
 
@@ -131,12 +143,29 @@ public class MlpTrainerOptions
     public bool KeepBestEpoch { get; set; } = true;
 
     /// <summary>
+    /// Averages the weights over the optimizer's steps, an exponential moving average a ← a + (1 − β)(w − a) after each step
+    /// with β = 1 − 1 / (this many epochs × steps per epoch), and validates and keeps the average instead of the trained
+    /// weights; 0 disables it. Default 1 epoch: the average smooths the noise of the last steps, which matters most when
+    /// early stopping ends a run at a high learning rate (docs/defaults.md). Sparse training data skips it: the average
+    /// would update every row of the first layer at every step, where the lazy Adam update touches only the rows of the
+    /// features a batch uses.
+    /// </summary>
+    public float WeightAveragingEpochs { get; set; } = 1f;
+
+    /// <summary>
+    /// The validation metric of binary classification, which picks the best epoch and drives early stopping (see
+    /// <see cref="Training.BinaryValidationMetric"/>). Multiclass classification uses accuracy, regression R².
+    /// </summary>
+    public BinaryValidationMetric BinaryValidationMetric { get; set; } = BinaryValidationMetric.Accuracy;
+
+    /// <summary>
     /// Early stopping: stop after this many epochs without a validation metric above the best by more than
     /// <see cref="EarlyStoppingTolerance"/> (or an equal metric with a loss lower by more than it), keeping the best
-    /// epoch's weights; 0 disables it.
+    /// epoch's weights; 0 disables it. Null (the default) picks it from the number of training rows
+    /// (<see cref="DataSizeRules.EarlyStoppingPatience"/>: 20, or 10 from 5,000 rows on).
     /// Needs validation data: a validation set or <see cref="ValidationFraction"/> above 0.
     /// </summary>
-    public int EarlyStoppingPatience { get; set; } = 20;
+    public int? EarlyStoppingPatience { get; set; }
 
     /// <summary>The improvement of the validation metric (or loss) that resets the patience of early stopping (scikit-learn's <c>tol</c>).</summary>
     public float EarlyStoppingTolerance { get; set; } = 1e-4f;
@@ -172,6 +201,12 @@ public class MlpTrainerOptions
     /// <param name="sparse">Whether the rows are sparse.</param>
     public int NumberOfEpochsFor(int trainingRows, bool sparse = false) => NumberOfEpochs ?? DataSizeRules.NumberOfEpochs(trainingRows, sparse);
 
+    /// <summary>The early-stopping patience of a run on <paramref name="trainingRows"/> rows: <see cref="EarlyStoppingPatience"/> or the rule's.</summary>
+    public int EarlyStoppingPatienceFor(int trainingRows) => EarlyStoppingPatience ?? DataSizeRules.EarlyStoppingPatience(trainingRows);
+
+    /// <summary>The label smoothing a run of <paramref name="task"/> uses: <see cref="LabelSmoothing"/>, or the task's default.</summary>
+    public float LabelSmoothingFor(MlpTask task) => LabelSmoothing ?? (task == MlpTask.MulticlassClassification ? DefaultMulticlassLabelSmoothing : 0f);
+
     /// <summary>The schedule in force for a run of <paramref name="epochs"/> epochs: <see cref="LearningRateSchedule"/>, or the default cosine over them.</summary>
     public LearningRateSchedule ScheduleFor(int epochs) => LearningRateSchedule ?? MLNetScratchTrainer.LearningRateSchedule.Cosine(epochs);
 
@@ -191,6 +226,7 @@ public class MlpTrainerOptions
         Require(Enum.IsDefined(Task), nameof(Task), "a defined task");
         Require(ClassCount is null || ClassCount >= 2, nameof(ClassCount), "at least 2 classes");
         Require(DropoutRate >= 0f && DropoutRate < 1f, nameof(DropoutRate), "a rate in [0, 1)");
+        Require(LabelSmoothing is null || (LabelSmoothing >= 0f && LabelSmoothing < 1f), nameof(LabelSmoothing), "a value in [0, 1), or null for the task's default");
         Require(float.IsFinite(LearningRate) && LearningRate > 0f, nameof(LearningRate), "a positive finite number");
         Require(float.IsFinite(WeightDecay) && WeightDecay >= 0f, nameof(WeightDecay), "zero or a positive finite number");
         Require(GradientClipNorm is null || GradientClipNorm > 0f, nameof(GradientClipNorm), "a positive number");
@@ -202,7 +238,9 @@ public class MlpTrainerOptions
         Require(Enum.IsDefined(DataLoading), nameof(DataLoading), "a defined data loading");
         Require(ShuffleBufferRows is null || ShuffleBufferRows >= 1, nameof(ShuffleBufferRows), "at least 1, or null for 64 MB of rows");
         Require(ValidationFraction >= 0f && ValidationFraction < 1f, nameof(ValidationFraction), "a fraction in [0, 1)");
-        Require(EarlyStoppingPatience >= 0, nameof(EarlyStoppingPatience), "zero (off) or a positive number of epochs");
+        Require(WeightAveragingEpochs >= 0f && float.IsFinite(WeightAveragingEpochs), nameof(WeightAveragingEpochs), "zero (off) or a positive finite number of epochs");
+        Require(Enum.IsDefined(BinaryValidationMetric), nameof(BinaryValidationMetric), "a defined metric");
+        Require(EarlyStoppingPatience is null || EarlyStoppingPatience >= 0, nameof(EarlyStoppingPatience), "zero (off), a positive number of epochs, or null for the data-size rule");
         Require(EarlyStoppingTolerance >= 0f && float.IsFinite(EarlyStoppingTolerance), nameof(EarlyStoppingTolerance), "zero or a positive finite number");
         Require(MaximumTrainingTime is null || MaximumTrainingTime > TimeSpan.Zero, nameof(MaximumTrainingTime), "a positive time span, or null for no limit");
         Require(NumberOfThreads is null || NumberOfThreads >= 1, nameof(NumberOfThreads), "at least 1");

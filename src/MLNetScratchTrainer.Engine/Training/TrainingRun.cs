@@ -23,10 +23,13 @@ internal sealed class TrainingRun
     private readonly IOptimizer _optimizer;
     private readonly LearningRateSchedule _schedule;
     private readonly int _epochCount;
+    private readonly int _patience;
     private readonly Stopwatch _clock = new();
     private readonly List<EpochRecord> _epochs = [];
     /// <summary>The weights the model will hold: the best validation epoch's, or (see <see cref="KeepsBest"/>) the last completed epoch's.</summary>
     private readonly WeightSnapshot _best;
+    /// <summary>The moving average of the weights that is validated and kept instead of the trained weights, or null (see <see cref="MlpTrainerOptions.WeightAveragingEpochs"/>).</summary>
+    private readonly WeightAverage? _average;
     private double _bestScore = double.NegativeInfinity;
     private double _bestLoss = double.PositiveInfinity;
     private int _bestEpoch;
@@ -53,15 +56,18 @@ internal sealed class TrainingRun
         _validation = validation;
         bool sparse = sparseNetwork is not null;
         _epochCount = options.NumberOfEpochsFor(batches.Rows, sparse);
+        _patience = options.EarlyStoppingPatienceFor(batches.Rows);
         _batch = new BatchBuffer(batchSize, network.InputSize, labelWidth, preprocessor, sparse);
-        _evaluator = new Evaluator(network, sparseNetwork, task, new BatchBuffer(Math.Max(batchSize, 256), network.InputSize, labelWidth, preprocessor, sparse));
+        _evaluator = new Evaluator(network, sparseNetwork, task, options.BinaryValidationMetric, new BatchBuffer(Math.Max(batchSize, 256), network.InputSize, labelWidth, preprocessor, sparse));
         _optimizer = OptimizerFactory.Create(options.Optimizer, options.OptimizerSettings, options.WeightDecay, pool);
         _schedule = options.ScheduleFor(_epochCount);
         _best = new WeightSnapshot(network);
+        int batchesPerEpoch = (batches.Rows + batchSize - 1) / batchSize;
+        _average = options.WeightAveragingEpochs > 0 && !sparse ? new WeightAverage(network, WeightAverage.DecayFor(options.WeightAveragingEpochs, batchesPerEpoch)) : null;
     }
 
     /// <summary>Whether the model returns the best validation epoch's weights rather than the last.</summary>
-    private bool KeepsBest => _validation.Rows.Length > 0 && (_options.KeepBestEpoch || _options.EarlyStoppingPatience > 0);
+    private bool KeepsBest => _validation.Rows.Length > 0 && (_options.KeepBestEpoch || _patience > 0);
 
     public TrainingHistory Execute(CancellationToken cancellationToken)
     {
@@ -128,6 +134,7 @@ internal sealed class TrainingRun
 
         Regularize();
         _optimizer.Step(_network.Parameters, rate);
+        _average?.Update();
         return loss;
     }
 
@@ -151,6 +158,20 @@ internal sealed class TrainingRun
     /// the accuracy keeps rising after the cross-entropy has turned up with over-confident predictions.
     /// </summary>
     private bool EndEpoch(int epoch, double trainLoss, float rate, TimeSpan elapsed)
+    {
+        _average?.Swap();
+        try
+        {
+            return EndEpochOnModelWeights(epoch, trainLoss, rate, elapsed);
+        }
+        finally
+        {
+            _average?.Swap();
+        }
+    }
+
+    /// <summary><see cref="EndEpoch"/> with the weights the model would hold (the average's, when averaging) in the network.</summary>
+    private bool EndEpochOnModelWeights(int epoch, double trainLoss, float rate, TimeSpan elapsed)
     {
         double? validationLoss = null, metric = null;
         if (_validation.Rows.Length > 0)
@@ -188,7 +209,7 @@ internal sealed class TrainingRun
         }
 
         _options.EpochCompleted?.Invoke(record);
-        return _options.EarlyStoppingPatience > 0 && _epochsWithoutImprovement >= _options.EarlyStoppingPatience;
+        return _patience > 0 && _epochsWithoutImprovement >= _patience;
     }
 
     /// <summary>Puts the weights the model keeps into the network and describes the run.</summary>
@@ -205,6 +226,6 @@ internal sealed class TrainingRun
             _bestEpoch = _epochs.Count;
         }
 
-        return new TrainingHistory(_epochs, reason, _bestEpoch, _task == MlpTask.Regression ? TrainingHistory.RSquared : TrainingHistory.Accuracy);
+        return new TrainingHistory(_epochs, reason, _bestEpoch, _evaluator.MetricName);
     }
 }

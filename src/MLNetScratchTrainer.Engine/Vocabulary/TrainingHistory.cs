@@ -8,6 +8,9 @@ public sealed class TrainingHistory
     /// <summary>The <see cref="MetricName"/> of classification: the weighted fraction of rows classified correctly.</summary>
     public const string Accuracy = "accuracy";
 
+    /// <summary>The <see cref="MetricName"/> of binary classification with <see cref="BinaryValidationMetric.AreaUnderRocCurve"/>.</summary>
+    public const string AreaUnderRocCurve = "AUC";
+
     /// <summary>The <see cref="MetricName"/> of regression: the coefficient of determination.</summary>
     public const string RSquared = "R2";
 
@@ -29,7 +32,7 @@ public sealed class TrainingHistory
     /// <summary>1-based epoch whose weights the model holds.</summary>
     public int BestEpoch { get; }
 
-    /// <summary>Name of <see cref="EpochRecord.ValidationMetric"/>: <see cref="Accuracy"/> or <see cref="RSquared"/>.</summary>
+    /// <summary>Name of <see cref="EpochRecord.ValidationMetric"/>: <see cref="Accuracy"/>, <see cref="AreaUnderRocCurve"/> or <see cref="RSquared"/>.</summary>
     public string MetricName { get; }
 
     /// <summary>An empty history (a model that was never trained here).</summary>

@@ -225,7 +225,12 @@ public abstract class MlpTrainerBase<TTransformer> : IEstimator<TTransformer>
 
     private string Describe(EpochRecord record, int? epochs)
     {
-        string metric = Task == MlpTask.Regression ? "R²" : "accuracy";
+        string metric = Task switch
+        {
+            MlpTask.Regression => "R²",
+            MlpTask.BinaryClassification when _options.BinaryValidationMetric == BinaryValidationMetric.AreaUnderRocCurve => "AUC",
+            _ => "accuracy",
+        };
         string validation = record.ValidationLoss is double loss
             ? $", validation loss {loss:G4}, validation {metric} {record.ValidationMetric:G4}"
             : string.Empty;

@@ -9,7 +9,7 @@ namespace MLNetScratchTrainer.Engine.Tests.Support;
 /// Trainer options sized for tests: a small network, a few epochs, one thread (the suite shares two cores
 /// and runs two test classes at once; threading is tested on its own), and the plain training of the engine's first
 /// version, so a test sees one mechanism at a time: Adam at a constant rate, no weight decay, no input preprocessing,
-/// no validation split. (Tests of the defaults use <c>new MlpTrainerOptions()</c>.)
+/// no validation split, no label smoothing, no weight averaging. (Tests of the defaults use <c>new MlpTrainerOptions()</c>.)
 /// </summary>
 internal static class Quick
 {
@@ -26,6 +26,8 @@ internal static class Quick
         LearningRateSchedule = LearningRateSchedule.Constant(),
         WeightDecay = 0f,
         DropoutRate = 0f,
+        LabelSmoothing = 0f,
+        WeightAveragingEpochs = 0f,
         InputScaling = InputScaling.None,
         ValidationFraction = 0f,
         EarlyStoppingPatience = 0,

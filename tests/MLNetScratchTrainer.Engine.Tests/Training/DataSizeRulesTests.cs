@@ -41,6 +41,41 @@ public sealed class DataSizeRulesTests
         => CollectionAssert.AreEqual(new[] { 256, 256, 256 }, DataSizeRules.HiddenLayers(features, sparse: false));
 
     [TestMethod]
+    [DataRow(100, 20)]
+    [DataRow(4_999, 20)]
+    [DataRow(5_000, 10)]
+    [DataRow(100_000, 10)]
+    public void EarlyStoppingPatienceFollowsTheWrittenRule(int rows, int patience)
+    {
+        // 20 epochs below 5,000 training rows, 10 from there on; an explicit value wins.
+        Assert.AreEqual(patience, DataSizeRules.EarlyStoppingPatience(rows));
+        Assert.AreEqual(patience, new MlpTrainerOptions().EarlyStoppingPatienceFor(rows));
+        Assert.AreEqual(3, new MlpTrainerOptions { EarlyStoppingPatience = 3 }.EarlyStoppingPatienceFor(rows));
+    }
+
+    [TestMethod]
+    [DataRow(2_200, 20)]
+    [DataRow(2_800, 10)]
+    public void NullPatienceStopsTheRulesNumberOfEpochsAfterTheLastImprovement(int rowsPerClass, int patience)
+    {
+        // 2 × 2,200 rows less 10 % validation leaves 3,960 training rows (patience 20); 2 × 2,800 leaves 5,040 (10). A
+        // tolerance of 2 (more than any accuracy or loss can improve) makes every epoch after the first count as no
+        // improvement, so the run stops exactly that many epochs after the first.
+        var options = Quick.Options(MlpTask.BinaryClassification);
+        options.HiddenLayers = [4];
+        options.BatchSize = 256;
+        options.NumberOfEpochs = 100;
+        options.ValidationFraction = 0.1f;
+        options.EarlyStoppingPatience = null;
+        options.EarlyStoppingTolerance = 2f;
+
+        var model = Quick.Fit(options, SyntheticData.Blobs(rowsPerClass, 2, 2, seed: 13));
+
+        Assert.AreEqual(StopReason.EarlyStopped, model.History.StopReason);
+        Assert.HasCount(1 + patience, model.History.Epochs);
+    }
+
+    [TestMethod]
     public void AboveFiveThousandRowsTheRowPassesOfADefaultRunStayNearlyConstant()
     {
         // The linear-time promise: rows × epochs stays at about a million from 5,000 to 100,000 rows.

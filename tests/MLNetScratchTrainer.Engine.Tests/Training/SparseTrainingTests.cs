@@ -45,6 +45,17 @@ public sealed class SparseTrainingTests
     }
 
     [TestMethod]
+    public void Fit_SparseData_SkipsWeightAveraging()
+    {
+        // Averaging would update every first-layer row at every step; sparse runs train without it, so asking for it
+        // changes nothing (and on dense rows it does change the model: see WeightAverageTests).
+        var averaged = Options(threads: 1);
+        averaged.WeightAveragingEpochs = 1f;
+
+        ModelAssert.BitIdentical(Quick.Fit(Options(threads: 1), BagOfWords(200, seed: 5).Sparse), Quick.Fit(averaged, BagOfWords(200, seed: 5).Sparse));
+    }
+
+    [TestMethod]
     public void Fit_SparseDataWithValidation_EarlyStoppingRuns()
     {
         var options = Options(threads: 1);
