@@ -154,7 +154,7 @@ public class MlpTrainerOptions
 
     /// <summary>
     /// The validation metric of binary classification, which picks the best epoch and drives early stopping (see
-    /// <see cref="Training.BinaryValidationMetric"/>). Multiclass classification uses accuracy, regression R².
+    /// <see cref="MLNetScratchTrainer.BinaryValidationMetric"/>). Multiclass classification uses accuracy, regression R².
     /// </summary>
     public BinaryValidationMetric BinaryValidationMetric { get; set; } = BinaryValidationMetric.Accuracy;
 

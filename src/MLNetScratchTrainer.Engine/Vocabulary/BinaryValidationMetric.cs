@@ -1,4 +1,6 @@
-namespace MLNetScratchTrainer.Engine.Training;
+// Vocabulary/ holds the types a plugin user names, in the product's root namespace rather than the folder's, so that one
+// `using MLNetScratchTrainer;` suffices (docs/plugin.md, "Namespaces").
+namespace MLNetScratchTrainer;
 
 /// <summary>The validation metric of binary classification, which picks the best epoch and drives early stopping.</summary>
 public enum BinaryValidationMetric
