@@ -14,12 +14,12 @@ namespace MLNetScratchTrainer.Benchmarks.Training;
 /// forward, loss, backward, optimizer) itself, with a <see cref="Stopwatch"/> timestamp between the phases, and prints
 /// microseconds per step for each phase. The optimizer splits its step over the worker pool as the trainer's does;
 /// <c>--serial-optimizer</c> keeps it on the calling thread (the trainer before it had a pool) for a before/after
-/// comparison. Arguments: [--steps N] [--threads N] [--serial-optimizer].
+/// comparison. Arguments: [--steps N] [--threads N] [--serial-optimizer] [--only TEXT].
 /// </summary>
 public static class StepBreakdown
 {
     private static readonly string[] Phases =
-        ["gather batch", "dense forward", "activation forward", "loss + gradient", "dense backward", "activation backward", "optimizer"];
+        ["gather batch", "dense forward", "activation/dropout fwd", "loss + gradient", "dense backward", "activation/dropout bwd", "optimizer"];
 
     /// <summary>Runs the harness.</summary>
     public static void Run(string[] args)
@@ -29,7 +29,7 @@ public static class StepBreakdown
         bool serialOptimizer = args.Contains("--serial-optimizer");
         Console.WriteLine($"Training step breakdown, {threads} thread(s){(serialOptimizer ? ", optimizer on one thread" : "")}, µs per step (mean of {steps} steps after {steps / 4} warm-up steps)");
         Console.WriteLine($"  {"setup",-42} {string.Join(" ", Phases.Select(p => $"{p,10}"))} {"step",8} {"µs/row",7}");
-        foreach (var setup in TrainingSetup.All)
+        foreach (var setup in TrainingSetup.Selected(args))
         {
             double[] perStep = Measure(setup, steps, threads, serialOptimizer);
             double total = perStep.Sum();
@@ -42,7 +42,7 @@ public static class StepBreakdown
     private static double[] Measure(TrainingSetup setup, int steps, int threads, bool serialOptimizer)
     {
         var data = setup.Data();
-        var architecture = new MlpArchitecture(setup.Features, setup.Hidden, setup.Classes == 2 ? 1 : setup.Classes, setup.Task);
+        var architecture = new MlpArchitecture(setup.Features, setup.Hidden, setup.Classes == 2 ? 1 : setup.Classes, setup.Task, Activation.Relu, setup.DropoutRate);
         using var pool = threads > 1 ? new WorkerPool(threads) : null;
         var network = architecture.Build(new Gemm(pool), new Rng(2));
         var initializer = InitializerFactory.Create(InitializerKind.Auto, reluLike: true);
@@ -52,11 +52,11 @@ public static class StepBreakdown
             initializer.Initialize(dense.Weight.Value, dense.InputSize, dense.OutputSize, rng);
         }
 
-        var optimizer = OptimizerFactory.Create(setup.Optimizer, new OptimizerSettings(), setup.WeightDecay, serialOptimizer ? null : pool);
+        var optimizer = OptimizerFactory.Create(setup.Optimizer, setup.OptimizerSettings, setup.WeightDecay, serialOptimizer ? null : pool);
         var batch = new Matrix(setup.BatchSize, setup.Features);
         var labels = new float[setup.BatchSize];
         var ticks = new long[Phases.Length];
-        int batches = data.Count / setup.BatchSize;
+        int batches = setup.TrainingRows / setup.BatchSize;
         int warmUp = steps / 4;
         for (int step = 0; step < warmUp + steps; step++)
         {
