@@ -81,6 +81,7 @@ public sealed record TrainingSetup(string Name, int Features, int[] Hidden, int 
             WeightDecay = 0f,
             InputScaling = Engine.Preprocessing.InputScaling.None,
             ValidationFraction = 0f,
+            EarlyStoppingPatience = 0,
             BatchSize = BatchSize,
             NumberOfEpochs = epochs,
             NumberOfThreads = threads,
