@@ -20,6 +20,7 @@ namespace MLNetScratchTrainer.Engine.Tensors;
 ///  ├─ m ≤ 4 rows, no transposes → MultiplyFewRows → RowKernel        no packing (one-row inference)
 ///  └─ otherwise two phases, each split over the worker threads:
 ///     ├─ 1. packing (GemmPacking.cs): PackBPanel per NR-column panel of op(B), per depth block of ≤ 256
+///     │     (skipped when m ≤ 120, one block of row panels: phase 2 then packs each B panel just before using it)
 ///     └─ 2. compute (GemmCompute.cs): per depth block, per block of 20 six-row panels of op(A):
 ///           PackAPanels, then MicroKernel per 6 × NR tile of C (edge tiles via a scratch tile)
 /// </code>
@@ -40,10 +41,11 @@ public sealed partial class Gemm : IParallelWork
     private readonly int _nr;
     private readonly float[][] _packedA;
     private readonly float[][] _edgeTiles;
+    private readonly float[][] _packedBPanel;
     private float[] _packedB = [];
 
     private float[] _a = [], _b = [], _c = [];
-    private bool _transposeA, _transposeB, _accumulate, _packing;
+    private bool _transposeA, _transposeB, _accumulate, _packing, _packBPerPanel;
     private int _m, _n, _k, _paddedN;
 
     /// <summary>Creates a multiplier that uses the widest vectors the CPU accelerates.</summary>
@@ -66,10 +68,12 @@ public sealed partial class Gemm : IParallelWork
         int threads = pool?.ThreadCount ?? 1;
         _packedA = new float[threads][];
         _edgeTiles = new float[threads][];
+        _packedBPanel = new float[threads][];
         for (int t = 0; t < threads; t++)
         {
             _packedA[t] = new float[RowPanelsPerBlock * MicroKernel.Rows * MaxDepthBlock];
             _edgeTiles[t] = new float[MicroKernel.Rows * _nr];
+            _packedBPanel[t] = new float[MaxDepthBlock * _nr];
         }
     }
 
@@ -135,16 +139,21 @@ public sealed partial class Gemm : IParallelWork
         (_transposeA, _transposeB, _accumulate) = (transposeA, transposeB, accumulate);
         (_m, _n, _k) = (m, n, k);
         _paddedN = (n + _nr - 1) / _nr * _nr;
-        if (_packedB.Length < (long)k * _paddedN)
+        _packBPerPanel = (m + MicroKernel.Rows - 1) / MicroKernel.Rows <= RowPanelsPerBlock;
+        bool parallel = _pool is { ThreadCount: > 1 } && (long)m * n * k >= ParallelThreshold;
+        if (!_packBPerPanel)
         {
-            _packedB = new float[k * _paddedN];
+            if (_packedB.Length < (long)k * _paddedN)
+            {
+                _packedB = new float[k * _paddedN];
+            }
+
+            _packing = true;
+            RunPhase(parallel);    // 1. packing: every panel of op(B), into _packedB
+            _packing = false;
         }
 
-        bool parallel = _pool is { ThreadCount: > 1 } && (long)m * n * k >= ParallelThreshold;
-        _packing = true;
-        RunPhase(parallel);    // 1. packing: every panel of op(B), into _packedB
-        _packing = false;
-        RunPhase(parallel);    // 2. compute: pack blocks of op(A) and run the micro-kernel on C's tiles
+        RunPhase(parallel);    // 2. compute: pack blocks of op(A) (and, for a few rows, each panel of op(B)) and run the micro-kernel on C's tiles
         (_a, _b, _c) = ([], [], []);
     }
 

@@ -10,39 +10,67 @@ namespace MLNetScratchTrainer.Engine.Tensors;
 public sealed partial class Gemm
 {
     /// <summary>
-    /// Packs the NR columns of B panel <paramref name="panel"/>, depth block by depth block: for each depth step p, the
-    /// panel's NR values of row p of op(B) side by side (zeros past column n).
+    /// Packs the NR columns of B panel <paramref name="panel"/> into <see cref="_packedB"/>, depth block by depth block.
     /// </summary>
     private void PackBPanel(int panel)
     {
-        int column0 = panel * _nr;
-        int width = Math.Min(_nr, _n - column0);
         int depthBlock = DepthBlock(_k);
         for (int depth0 = 0; depth0 < _k; depth0 += depthBlock)
         {
             int depth = Math.Min(depthBlock, _k - depth0);
-            Span<float> target = _packedB.AsSpan((depth0 * _paddedN) + (panel * depth * _nr), depth * _nr);
+            PackBPanel(panel, depth0, depth, _packedB.AsSpan((depth0 * _paddedN) + (panel * depth * _nr), depth * _nr));
+        }
+    }
+
+    /// <summary>
+    /// Packs one depth block of B panel <paramref name="panel"/> into <paramref name="target"/>: for each depth step p, the
+    /// panel's NR values of row p of op(B) side by side (zeros past column n).
+    /// </summary>
+    private void PackBPanel(int panel, int depth0, int depth, Span<float> target)
+    {
+        int column0 = panel * _nr;
+        int width = Math.Min(_nr, _n - column0);
+        if (_transposeB)
+        {
+            PackTransposedColumns(target, column0, width, depth0, depth);
+            return;
+        }
+
+        for (int p = 0; p < depth; p++)
+        {
+            Span<float> row = target.Slice(p * _nr, _nr);
+            if (width == _nr)
+            {
+                CopyVectors(ref _b[((depth0 + p) * _n) + column0], ref row[0], _nr);
+            }
+            else
+            {
+                _b.AsSpan(((depth0 + p) * _n) + column0, width).CopyTo(row);
+            }
+
+            row[width..].Clear();
+        }
+    }
+
+    /// <summary>
+    /// Packs a panel of a transposed B (stored n × k): column j of the panel is row column0 + j of the stored matrix, read
+    /// contiguously over the depth block and written with a stride of NR; columns past n are zero.
+    /// </summary>
+    private void PackTransposedColumns(Span<float> target, int column0, int width, int depth0, int depth)
+    {
+        ref float packed = ref target[0];
+        for (int j = 0; j < width; j++)
+        {
+            ref float source = ref _b[((column0 + j) * _k) + depth0];
             for (int p = 0; p < depth; p++)
             {
-                Span<float> row = target.Slice(p * _nr, _nr);
-                if (_transposeB)
-                {
-                    for (int j = 0; j < width; j++)
-                    {
-                        row[j] = _b[((column0 + j) * _k) + depth0 + p];
-                    }
-                }
-                else if (width == _nr)
-                {
-                    CopyVectors(ref _b[((depth0 + p) * _n) + column0], ref row[0], _nr);
-                }
-                else
-                {
-                    _b.AsSpan(((depth0 + p) * _n) + column0, width).CopyTo(row);
-                }
-
-                row[width..].Clear();
+                Unsafe.Add(ref packed, (p * _nr) + j) = Unsafe.Add(ref source, p);
             }
+        }
+
+        for (int p = 0; width < _nr && p < depth; p++)
+        {
+            target.Slice((p * _nr) + width, _nr - width).Clear();
         }
     }
 
@@ -56,7 +84,13 @@ public sealed partial class Gemm
         for (int panel = firstPanel; panel < endPanel; panel++)
         {
             Span<float> packed = target.Slice((panel - firstPanel) * depth * mr, depth * mr);
-            if (!_transposeA && (panel * mr) + mr <= _m)
+            if (_transposeA)
+            {
+                PackTransposedRowPanel(packed, panel * mr, depth0, depth);
+                continue;
+            }
+
+            if ((panel * mr) + mr <= _m)
             {
                 PackFullRowPanel(packed, panel * mr, depth0, depth);
                 continue;
@@ -65,28 +99,31 @@ public sealed partial class Gemm
             for (int r = 0; r < mr; r++)
             {
                 int row = (panel * mr) + r;
-                if (row >= _m)
+                ReadOnlySpan<float> source = row < _m ? _a.AsSpan((row * _k) + depth0, depth) : default;
+                for (int p = 0; p < depth; p++)
                 {
-                    for (int p = 0; p < depth; p++)
-                    {
-                        packed[(p * mr) + r] = 0f;
-                    }
+                    packed[(p * mr) + r] = row < _m ? source[p] : 0f;
                 }
-                else if (_transposeA)
-                {
-                    for (int p = 0; p < depth; p++)
-                    {
-                        packed[(p * mr) + r] = _a[((depth0 + p) * _m) + row];
-                    }
-                }
-                else
-                {
-                    ReadOnlySpan<float> source = _a.AsSpan((row * _k) + depth0, depth);
-                    for (int p = 0; p < depth; p++)
-                    {
-                        packed[(p * mr) + r] = source[p];
-                    }
-                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Packs a row panel of a transposed A (stored k × m): at each depth step the panel's rows are adjacent in the stored
+    /// matrix, so each step copies up to six contiguous values (zeros past row m).
+    /// </summary>
+    private void PackTransposedRowPanel(Span<float> packed, int row0, int depth0, int depth)
+    {
+        const int mr = MicroKernel.Rows;
+        int rows = Math.Min(mr, _m - row0);
+        ref float target = ref packed[0];
+        for (int p = 0; p < depth; p++)
+        {
+            ref float source = ref _a[((depth0 + p) * _m) + row0];
+            ref float step = ref Unsafe.Add(ref target, p * mr);
+            for (int r = 0; r < mr; r++)
+            {
+                Unsafe.Add(ref step, r) = r < rows ? Unsafe.Add(ref source, r) : 0f;
             }
         }
     }

@@ -75,11 +75,14 @@ public sealed class GemmTests
     }
 
     [TestMethod]
-    public void Multiply_FewRows_BitIdenticalToTheSameRowsOfALargerProduct()
+    [DataRow(false)]
+    [DataRow(true)]
+    public void Multiply_FewRows_BitIdenticalToTheSameRowsOfALargerProduct(bool transposeB)
     {
-        // m ≤ 4 without transposes takes a separate path (no packing, for single-row inference); it must give
-        // exactly the packed kernel's values so a model predicts a row identically alone or in a batch.
-        const int manyRows = 37, n = 257, k = 513;
+        // Small products take other paths: m ≤ 4 without transposes multiplies row by row without packing (single-row
+        // inference), and m ≤ 64 reads B in place. Both must give exactly the packed kernel's values (100 rows), so a
+        // model predicts a row identically alone or in a batch of any size.
+        const int manyRows = 100, n = 257, k = 513;
         float[] a = RandomValues.Uniform(manyRows * k, 4), b = RandomValues.Uniform(k * n, 5), c0 = RandomValues.Uniform(manyRows * n, 6);
         foreach (int bits in VectorWidths)
         {
@@ -87,12 +90,12 @@ public sealed class GemmTests
             foreach (bool accumulate in new[] { false, true })
             {
                 float[] all = (float[])c0.Clone();
-                gemm.Multiply(a, false, b, false, all, manyRows, n, k, accumulate);
-                for (int m = 1; m <= 4; m++)
+                gemm.Multiply(a, false, b, transposeB, all, manyRows, n, k, accumulate);
+                foreach (int m in new[] { 1, 2, 3, 4, 5, 6, 17, 33, 64, 65 })
                 {
                     float[] few = c0[..(m * n)];
-                    gemm.Multiply(a, false, b, false, few, m, n, k, accumulate);
-                    CollectionAssert.AreEqual(all[..(m * n)], few, $"{bits}-bit, m={m}, accumulate={accumulate}");
+                    gemm.Multiply(a, false, b, transposeB, few, m, n, k, accumulate);
+                    CollectionAssert.AreEqual(all[..(m * n)], few, $"{bits}-bit, m={m}, transposeB={transposeB}, accumulate={accumulate}");
                 }
             }
         }

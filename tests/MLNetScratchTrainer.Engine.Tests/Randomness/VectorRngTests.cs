@@ -1,0 +1,66 @@
+using MLNetScratchTrainer.Engine.Randomness;
+
+namespace MLNetScratchTrainer.Engine.Tests.Randomness;
+
+[TestClass]
+public sealed class VectorRngTests
+{
+    private static readonly int[] Seeds = [0, 1, -1, 42, int.MaxValue, int.MinValue, 7, 123_456];
+
+    [TestMethod]
+    public void NextUInts_EveryLane_IsTheScalarGeneratorOfItsSeed()
+    {
+        var vector = new VectorRng(Seeds);
+        Rng[] scalar = [.. Seeds.Select(seed => new Rng(seed))];
+
+        for (int draw = 0; draw < 1_000; draw++)
+        {
+            var values = vector.NextUInts();
+            for (int lane = 0; lane < VectorRng.Lanes; lane++)
+            {
+                Assert.AreEqual(scalar[lane].NextUInt(), values[lane], $"draw {draw}, lane {lane}");
+            }
+        }
+    }
+
+    [TestMethod]
+    public void NextFloats_EveryLane_IsTheScalarNextFloat()
+    {
+        var vector = new VectorRng(Seeds);
+        Rng[] scalar = [.. Seeds.Select(seed => new Rng(seed))];
+
+        for (int draw = 0; draw < 1_000; draw++)
+        {
+            var values = vector.NextFloats();
+            for (int lane = 0; lane < VectorRng.Lanes; lane++)
+            {
+                float expected = scalar[lane].NextFloat();
+                Assert.AreEqual(expected, values[lane], $"draw {draw}, lane {lane}");
+                Assert.IsTrue(values[lane] is >= 0f and < 1f);
+            }
+        }
+    }
+
+    [TestMethod]
+    public void From_SameSeedSource_SameSequence_DifferentSourceDifferentSequence()
+    {
+        var first = VectorRng.From(new Rng(5));
+        var second = VectorRng.From(new Rng(5));
+        var other = VectorRng.From(new Rng(6));
+
+        for (int draw = 0; draw < 10; draw++)
+        {
+            var a = first.NextUInts();
+            Assert.AreEqual(a, second.NextUInts());
+            Assert.AreNotEqual(a, other.NextUInts());
+        }
+    }
+
+    [TestMethod]
+    public void Constructor_WrongSeedCount_ThrowsNamingTheCount()
+    {
+        var exception = Assert.ThrowsExactly<ArgumentException>(() => new VectorRng([1, 2, 3]));
+
+        Assert.Contains("got 3", exception.Message);
+    }
+}
