@@ -1,5 +1,7 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace MLNetScratchTrainer.Engine.Tensors;
 
@@ -59,7 +61,30 @@ public sealed partial class Gemm
     private void PackTransposedColumns(Span<float> target, int column0, int width, int depth0, int depth)
     {
         ref float packed = ref target[0];
-        for (int j = 0; j < width; j++)
+        int j = 0;
+        if (Avx.IsSupported)
+        {
+            // Whole 8 × 8 blocks (8 columns of the panel over 8 depth steps) through registers; the rest one value at a time.
+            for (; j + 8 <= width; j += 8)
+            {
+                ref float source = ref _b[((column0 + j) * _k) + depth0];
+                int p = 0;
+                for (; p + 8 <= depth; p += 8)
+                {
+                    Transpose8x8(ref Unsafe.Add(ref source, p), _k, ref Unsafe.Add(ref packed, (p * _nr) + j), _nr);
+                }
+
+                for (; p < depth; p++)
+                {
+                    for (int jj = 0; jj < 8; jj++)
+                    {
+                        Unsafe.Add(ref packed, (p * _nr) + j + jj) = Unsafe.Add(ref source, (jj * _k) + p);
+                    }
+                }
+            }
+        }
+
+        for (; j < width; j++)
         {
             ref float source = ref _b[((column0 + j) * _k) + depth0];
             for (int p = 0; p < depth; p++)
@@ -72,6 +97,35 @@ public sealed partial class Gemm
         {
             target.Slice((p * _nr) + width, _nr - width).Clear();
         }
+    }
+
+    /// <summary>
+    /// Writes the transpose of the 8 × 8 block at <paramref name="source"/> (rows <paramref name="sourceStride"/> apart)
+    /// to <paramref name="target"/> (rows <paramref name="targetStride"/> apart): the textbook AVX sequence of unpacks,
+    /// shuffles and lane permutes. A pure data move, so it cannot change a result.
+    /// </summary>
+    private static void Transpose8x8(ref float source, int sourceStride, ref float target, int targetStride)
+    {
+        Vector256<float> r0 = Vector256.LoadUnsafe(ref source), r1 = Vector256.LoadUnsafe(ref source, (nuint)sourceStride);
+        Vector256<float> r2 = Vector256.LoadUnsafe(ref source, (nuint)(2 * sourceStride)), r3 = Vector256.LoadUnsafe(ref source, (nuint)(3 * sourceStride));
+        Vector256<float> r4 = Vector256.LoadUnsafe(ref source, (nuint)(4 * sourceStride)), r5 = Vector256.LoadUnsafe(ref source, (nuint)(5 * sourceStride));
+        Vector256<float> r6 = Vector256.LoadUnsafe(ref source, (nuint)(6 * sourceStride)), r7 = Vector256.LoadUnsafe(ref source, (nuint)(7 * sourceStride));
+
+        // Interleave pairs of rows, then pairs of pairs: each 128-bit half then holds four values of one column.
+        Vector256<float> t0 = Avx.UnpackLow(r0, r1), t1 = Avx.UnpackHigh(r0, r1), t2 = Avx.UnpackLow(r2, r3), t3 = Avx.UnpackHigh(r2, r3);
+        Vector256<float> t4 = Avx.UnpackLow(r4, r5), t5 = Avx.UnpackHigh(r4, r5), t6 = Avx.UnpackLow(r6, r7), t7 = Avx.UnpackHigh(r6, r7);
+        Vector256<float> s0 = Avx.Shuffle(t0, t2, 0x44), s1 = Avx.Shuffle(t0, t2, 0xEE), s2 = Avx.Shuffle(t1, t3, 0x44), s3 = Avx.Shuffle(t1, t3, 0xEE);
+        Vector256<float> s4 = Avx.Shuffle(t4, t6, 0x44), s5 = Avx.Shuffle(t4, t6, 0xEE), s6 = Avx.Shuffle(t5, t7, 0x44), s7 = Avx.Shuffle(t5, t7, 0xEE);
+
+        // Join the low halves (columns 0–3) and the high halves (columns 4–7) of rows 0–3 and 4–7.
+        Avx.Permute2x128(s0, s4, 0x20).StoreUnsafe(ref target);
+        Avx.Permute2x128(s1, s5, 0x20).StoreUnsafe(ref target, (nuint)targetStride);
+        Avx.Permute2x128(s2, s6, 0x20).StoreUnsafe(ref target, (nuint)(2 * targetStride));
+        Avx.Permute2x128(s3, s7, 0x20).StoreUnsafe(ref target, (nuint)(3 * targetStride));
+        Avx.Permute2x128(s0, s4, 0x31).StoreUnsafe(ref target, (nuint)(4 * targetStride));
+        Avx.Permute2x128(s1, s5, 0x31).StoreUnsafe(ref target, (nuint)(5 * targetStride));
+        Avx.Permute2x128(s2, s6, 0x31).StoreUnsafe(ref target, (nuint)(6 * targetStride));
+        Avx.Permute2x128(s3, s7, 0x31).StoreUnsafe(ref target, (nuint)(7 * targetStride));
     }
 
     /// <summary>
