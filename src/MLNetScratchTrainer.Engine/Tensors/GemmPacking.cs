@@ -192,12 +192,27 @@ public sealed partial class Gemm
     }
 
     /// <summary>Packs six whole rows of a row-major A, depth step by depth step, so each step writes six adjacent values.</summary>
+    /// <remarks>
+    /// Where two more rows exist below the panel, blocks of 8 depth steps go through <see cref="Transpose8x8"/> with a
+    /// target stride of six: step q's eight values end with two that belong to step q + 1, which the next store (in
+    /// ascending order) overwrites. A block is used only when more steps follow it, so the last two spill into a step
+    /// that is written afterwards, never past the panel.
+    /// </remarks>
     private void PackFullRowPanel(Span<float> packed, int row0, int depth0, int depth)
     {
         const int mr = MicroKernel.Rows;
         ref float a0 = ref _a[(row0 * _k) + depth0];
         ref float target = ref packed[0];
-        for (int p = 0; p < depth; p++)
+        int p = 0;
+        if (Avx.IsSupported && row0 + 8 <= _m)
+        {
+            for (; p + 8 < depth; p += 8)
+            {
+                Transpose8x8(ref Unsafe.Add(ref a0, p), _k, ref Unsafe.Add(ref target, p * mr), mr);
+            }
+        }
+
+        for (; p < depth; p++)
         {
             ref float step = ref Unsafe.Add(ref target, p * mr);
             ref float column = ref Unsafe.Add(ref a0, p);
