@@ -30,12 +30,15 @@ public sealed partial class Gemm : IParallelWork
 {
     private const int MaxDepthBlock = 256;
     private const int RowPanelsPerBlock = 20;
-    // Products under about a million multiply-adds (such as a 32-row batch through 64 units) take tens of microseconds
-    // on one thread: waking a worker costs as much, and on a busy machine far more, so they stay on the calling thread.
-    private const long ParallelThreshold = 1L << 20;
+    // Products under about two million multiply-adds (a 32-row batch through a 256 × 128 layer has one million) take
+    // about ten microseconds on one thread: handing half to a worker saves little more than the hand-off costs, and on a
+    // busy machine, where the worker may hold its part while it waits for a core, costs far more. They stay on the calling
+    // thread; a 32-row batch through a 256 × 256 layer (two million) is split.
+    private const long ParallelThreshold = 1L << 21;
     private const int SmallRowCount = 4;
 
     private readonly WorkerPool? _pool;
+    private readonly long _parallelThreshold;
     private readonly bool _reference;
     private readonly int _vectorWidth;
     private readonly int _nr;
@@ -55,10 +58,14 @@ public sealed partial class Gemm : IParallelWork
     {
     }
 
-    /// <summary>Creates a multiplier for a given vector width in bits (512, 256 or 128); tests use it to cover every kernel.</summary>
-    internal Gemm(WorkerPool? pool, int vectorBits)
+    /// <summary>
+    /// Creates a multiplier for a given vector width in bits (512, 256 or 128); tests use it to cover every kernel, and
+    /// a <paramref name="parallelThreshold"/> of 0 to split every product over the pool.
+    /// </summary>
+    internal Gemm(WorkerPool? pool, int vectorBits, long parallelThreshold = ParallelThreshold)
     {
         _pool = pool;
+        _parallelThreshold = parallelThreshold;
         _vectorWidth = vectorBits switch
         {
             512 or 256 or 128 => vectorBits / 32,
@@ -140,7 +147,7 @@ public sealed partial class Gemm : IParallelWork
         (_m, _n, _k) = (m, n, k);
         _paddedN = (n + _nr - 1) / _nr * _nr;
         _packBPerPanel = (m + MicroKernel.Rows - 1) / MicroKernel.Rows <= RowPanelsPerBlock;
-        bool parallel = _pool is { ThreadCount: > 1 } && (long)m * n * k >= ParallelThreshold;
+        bool parallel = _pool is { ThreadCount: > 1 } && (long)m * n * k >= _parallelThreshold;
         if (!_packBPerPanel)
         {
             if (_packedB.Length < (long)k * _paddedN)

@@ -56,8 +56,8 @@ public sealed class GemmTests
     {
         using var pool = new WorkerPool(2);
 
-        // Both shapes exceed the parallel threshold (m·n·k ≥ 2²⁰). The first has more row panels than column
-        // panels, so the threads split rows; the second has two row panels, so they split columns.
+        // Both shapes are split whatever their size (threshold 0). The first has more row panels than column panels,
+        // so the threads split rows; the second has two row panels, so they split columns (and pack B panel by panel).
         foreach (var (m, n, k) in new[] { (257, 33, 300), (7, 257, 600) })
         {
             float[] a = RandomValues.Uniform(m * k, 1), b = RandomValues.Uniform(k * n, 2), c0 = RandomValues.Uniform(m * n, 3);
@@ -67,7 +67,7 @@ public sealed class GemmTests
                 {
                     float[] single = (float[])c0.Clone(), parallel = (float[])c0.Clone();
                     new Gemm(null, bits).Multiply(a, transposeA, b, transposeB, single, m, n, k, accumulate);
-                    new Gemm(pool, bits).Multiply(a, transposeA, b, transposeB, parallel, m, n, k, accumulate);
+                    new Gemm(pool, bits, parallelThreshold: 0).Multiply(a, transposeA, b, transposeB, parallel, m, n, k, accumulate);
                     CollectionAssert.AreEqual(single, parallel, $"{bits}-bit, m={m} n={n} k={k}, accumulate={accumulate}");
                 }
             }
