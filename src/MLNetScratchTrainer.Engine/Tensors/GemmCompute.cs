@@ -7,7 +7,8 @@ namespace MLNetScratchTrainer.Engine.Tensors;
 /// Phase 2 of <see cref="Gemm"/>, compute: for each depth block and block of row panels, packs that part of A and runs
 /// the micro-kernel over every 6 × NR tile of C this thread owns. When all of op(A) fits in one block of row panels
 /// (a small batch), each B panel is packed here, just before its tiles, into a per-thread buffer that stays in the
-/// first-level cache, instead of all of B in phase 1: B's values then cross the cache hierarchy once instead of three times.
+/// first-level cache, instead of all of B in phase 1: no packed copy of B is written out and read back, and a product
+/// needs one hand-off to the pool instead of two.
 /// </summary>
 public sealed partial class Gemm
 {
