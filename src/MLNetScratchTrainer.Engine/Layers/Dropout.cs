@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using MLNetScratchTrainer.Engine.Randomness;
 using MLNetScratchTrainer.Engine.Tensors;
 
@@ -9,7 +11,7 @@ namespace MLNetScratchTrainer.Engine.Layers;
 /// </summary>
 public sealed class Dropout : ILayer
 {
-    private readonly Rng _rng;
+    private readonly VectorRng _rng;
     private Matrix? _mask;
     private Matrix? _output;
     private Matrix? _inputGradient;
@@ -18,7 +20,7 @@ public sealed class Dropout : ILayer
     /// <summary>Creates a dropout layer.</summary>
     /// <param name="size">Values per row.</param>
     /// <param name="rate">Probability of dropping a value, in [0, 1).</param>
-    /// <param name="rng">Random source of the masks (seeded, for reproducible training).</param>
+    /// <param name="rng">Seeds the random source of the masks (eight generators drawn from it once, here), for reproducible training.</param>
     public Dropout(int size, float rate, Rng rng)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(size);
@@ -29,7 +31,7 @@ public sealed class Dropout : ILayer
 
         InputSize = size;
         Rate = rate;
-        _rng = rng;
+        _rng = VectorRng.From(rng);
     }
 
     /// <summary>Probability of dropping a value during training.</summary>
@@ -57,16 +59,32 @@ public sealed class Dropout : ILayer
         }
 
         var mask = Matrix.Ensure(ref _mask, input.Rows, InputSize);
-        float keep = 1f - Rate, scale = 1f / keep;
-        Span<float> m = mask.Span;
-        for (int i = 0; i < m.Length; i++)
+        var output = Matrix.Ensure(ref _output, input.Rows, InputSize);
+        DrawMask(mask.Span);
+        VectorMath.Multiply(input.Span, mask.Span, output.Span);
+        return output;
+    }
+
+    /// <summary>mask[i] = 1 / (1 − rate) with probability 1 − rate (kept), else 0 (dropped): eight uniform draws at a time.</summary>
+    private void DrawMask(Span<float> mask)
+    {
+        float keep = 1f - Rate;
+        Vector256<float> keepProbability = Vector256.Create(keep), scale = Vector256.Create(1f / keep);
+        ref float target = ref MemoryMarshal.GetReference(mask);
+        int whole = mask.Length - (mask.Length % VectorRng.Lanes);
+        for (int i = 0; i < whole; i += VectorRng.Lanes)
         {
-            m[i] = _rng.NextFloat() < keep ? scale : 0f;
+            Draw().StoreUnsafe(ref target, (nuint)i);
         }
 
-        var output = Matrix.Ensure(ref _output, input.Rows, InputSize);
-        VectorMath.Multiply(input.Span, m, output.Span);
-        return output;
+        if (whole < mask.Length)
+        {
+            Span<float> last = stackalloc float[VectorRng.Lanes];
+            Draw().CopyTo(last);
+            last[..(mask.Length - whole)].CopyTo(mask[whole..]);
+        }
+
+        Vector256<float> Draw() => Vector256.ConditionalSelect(Vector256.LessThan(_rng.NextFloats(), keepProbability), scale, Vector256<float>.Zero);
     }
 
     // dy/dx = mask (0 for dropped values, 1 / (1 − rate) for kept ones)

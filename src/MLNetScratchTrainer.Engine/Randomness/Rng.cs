@@ -29,6 +29,9 @@ public sealed class Rng
         return new Rng(unchecked((int)SplitMix(ref x)));
     }
 
+    /// <summary>The four words of the generator's state, for <see cref="VectorRng"/>, which runs the same generator in vector lanes.</summary>
+    internal (uint S0, uint S1, uint S2, uint S3) State => (_s0, _s1, _s2, _s3);
+
     /// <summary>Next 32 random bits.</summary>
     public uint NextUInt()
     {

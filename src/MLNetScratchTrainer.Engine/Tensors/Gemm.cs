@@ -20,6 +20,7 @@ namespace MLNetScratchTrainer.Engine.Tensors;
 ///  ├─ m ≤ 4 rows, no transposes → MultiplyFewRows → RowKernel        no packing (one-row inference)
 ///  └─ otherwise two phases, each split over the worker threads:
 ///     ├─ 1. packing (GemmPacking.cs): PackBPanel per NR-column panel of op(B), per depth block of ≤ 256
+///     │     (skipped when m ≤ 120, one block of row panels: phase 2 then packs each B panel just before using it)
 ///     └─ 2. compute (GemmCompute.cs): per depth block, per block of 20 six-row panels of op(A):
 ///           PackAPanels, then MicroKernel per 6 × NR tile of C (edge tiles via a scratch tile)
 /// </code>
@@ -29,21 +30,25 @@ public sealed partial class Gemm : IParallelWork
 {
     private const int MaxDepthBlock = 256;
     private const int RowPanelsPerBlock = 20;
-    // Products under about a million multiply-adds (such as a 32-row batch through 64 units) take tens of microseconds
-    // on one thread: waking a worker costs as much, and on a busy machine far more, so they stay on the calling thread.
-    private const long ParallelThreshold = 1L << 20;
+    // Products under about two million multiply-adds (a 32-row batch through a 256 × 128 layer has one million) take
+    // about ten microseconds on one thread: handing half to a worker saves little more than the hand-off costs, and on a
+    // busy machine, where the worker may hold its part while it waits for a core, costs far more. They stay on the calling
+    // thread; a 32-row batch through a 256 × 256 layer (two million) is split.
+    private const long ParallelThreshold = 1L << 21;
     private const int SmallRowCount = 4;
 
     private readonly WorkerPool? _pool;
+    private readonly long _parallelThreshold;
     private readonly bool _reference;
     private readonly int _vectorWidth;
     private readonly int _nr;
     private readonly float[][] _packedA;
     private readonly float[][] _edgeTiles;
+    private readonly float[][] _packedBPanel;
     private float[] _packedB = [];
 
     private float[] _a = [], _b = [], _c = [];
-    private bool _transposeA, _transposeB, _accumulate, _packing;
+    private bool _transposeA, _transposeB, _accumulate, _packing, _packBPerPanel;
     private int _m, _n, _k, _paddedN;
 
     /// <summary>Creates a multiplier that uses the widest vectors the CPU accelerates.</summary>
@@ -53,10 +58,14 @@ public sealed partial class Gemm : IParallelWork
     {
     }
 
-    /// <summary>Creates a multiplier for a given vector width in bits (512, 256 or 128); tests use it to cover every kernel.</summary>
-    internal Gemm(WorkerPool? pool, int vectorBits)
+    /// <summary>
+    /// Creates a multiplier for a given vector width in bits (512, 256 or 128); tests use it to cover every kernel, and
+    /// a <paramref name="parallelThreshold"/> of 0 to split every product over the pool.
+    /// </summary>
+    internal Gemm(WorkerPool? pool, int vectorBits, long parallelThreshold = ParallelThreshold)
     {
         _pool = pool;
+        _parallelThreshold = parallelThreshold;
         _vectorWidth = vectorBits switch
         {
             512 or 256 or 128 => vectorBits / 32,
@@ -66,10 +75,12 @@ public sealed partial class Gemm : IParallelWork
         int threads = pool?.ThreadCount ?? 1;
         _packedA = new float[threads][];
         _edgeTiles = new float[threads][];
+        _packedBPanel = new float[threads][];
         for (int t = 0; t < threads; t++)
         {
             _packedA[t] = new float[RowPanelsPerBlock * MicroKernel.Rows * MaxDepthBlock];
             _edgeTiles[t] = new float[MicroKernel.Rows * _nr];
+            _packedBPanel[t] = new float[MaxDepthBlock * _nr];
         }
     }
 
@@ -135,16 +146,21 @@ public sealed partial class Gemm : IParallelWork
         (_transposeA, _transposeB, _accumulate) = (transposeA, transposeB, accumulate);
         (_m, _n, _k) = (m, n, k);
         _paddedN = (n + _nr - 1) / _nr * _nr;
-        if (_packedB.Length < (long)k * _paddedN)
+        _packBPerPanel = (m + MicroKernel.Rows - 1) / MicroKernel.Rows <= RowPanelsPerBlock;
+        bool parallel = _pool is { ThreadCount: > 1 } && (long)m * n * k >= _parallelThreshold;
+        if (!_packBPerPanel)
         {
-            _packedB = new float[k * _paddedN];
+            if (_packedB.Length < (long)k * _paddedN)
+            {
+                _packedB = new float[k * _paddedN];
+            }
+
+            _packing = true;
+            RunPhase(parallel);    // 1. packing: every panel of op(B), into _packedB
+            _packing = false;
         }
 
-        bool parallel = _pool is { ThreadCount: > 1 } && (long)m * n * k >= ParallelThreshold;
-        _packing = true;
-        RunPhase(parallel);    // 1. packing: every panel of op(B), into _packedB
-        _packing = false;
-        RunPhase(parallel);    // 2. compute: pack blocks of op(A) and run the micro-kernel on C's tiles
+        RunPhase(parallel);    // 2. compute: pack blocks of op(A) (and, for a few rows, each panel of op(B)) and run the micro-kernel on C's tiles
         (_a, _b, _c) = ([], [], []);
     }
 

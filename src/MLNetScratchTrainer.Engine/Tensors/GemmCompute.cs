@@ -5,7 +5,10 @@ namespace MLNetScratchTrainer.Engine.Tensors;
 
 /// <summary>
 /// Phase 2 of <see cref="Gemm"/>, compute: for each depth block and block of row panels, packs that part of A and runs
-/// the micro-kernel over every 6 × NR tile of C this thread owns.
+/// the micro-kernel over every 6 × NR tile of C this thread owns. When all of op(A) fits in one block of row panels
+/// (a small batch), each B panel is packed here, just before its tiles, into a per-thread buffer that stays in the
+/// first-level cache, instead of all of B in phase 1: no packed copy of B is written out and read back, and a product
+/// needs one hand-off to the pool instead of two.
 /// </summary>
 public sealed partial class Gemm
 {
@@ -16,11 +19,13 @@ public sealed partial class Gemm
         const int mr = MicroKernel.Rows;
         int rowPanels = (_m + mr - 1) / mr;
         int columnPanels = _paddedN / _nr;
-        bool splitRows = rowPanels >= columnPanels;
+        // Packing B panel by panel, a thread packs the panels of its own columns: split columns when there are enough.
+        bool splitRows = _packBPerPanel ? columnPanels < partCount : rowPanels >= columnPanels;
         var (rowFirst, rowEnd) = splitRows ? Split(rowPanels, part, partCount) : (0, rowPanels);
         var (columnFirst, columnEnd) = splitRows ? (0, columnPanels) : Split(columnPanels, part, partCount);
         float[] packedA = _packedA[part];
         float[] edge = _edgeTiles[part];
+        float[] panelOfB = _packedBPanel[part];
 
         int depthBlock = DepthBlock(_k);
         for (int depth0 = 0; depth0 < _k; depth0 += depthBlock)
@@ -33,7 +38,12 @@ public sealed partial class Gemm
                 PackAPanels(packedA, block, blockEnd, depth0, depth);
                 for (int columnPanel = columnFirst; columnPanel < columnEnd; columnPanel++)
                 {
-                    ref float packedB = ref _packedB[(depth0 * _paddedN) + (columnPanel * depth * _nr)];
+                    if (_packBPerPanel)
+                    {
+                        PackBPanel(columnPanel, depth0, depth, panelOfB);
+                    }
+
+                    ref float packedB = ref _packBPerPanel ? ref panelOfB[0] : ref _packedB[(depth0 * _paddedN) + (columnPanel * depth * _nr)];
                     for (int panel = block; panel < blockEnd; panel++)
                     {
                         ref float panelA = ref packedA[(panel - block) * depth * mr];

@@ -12,14 +12,14 @@ namespace MLNetScratchTrainer.Benchmarks.Training;
 /// <summary>
 /// Where the time of one training step goes, without a profiler: the harness runs the trainer's step (gather a batch,
 /// forward, loss, backward, optimizer) itself, with a <see cref="Stopwatch"/> timestamp between the phases, and prints
-/// microseconds per step for each phase. The optimizer splits its step over the worker pool as the trainer's does;
+/// microseconds per step for each phase (the median over the steps; the step column is their sum). The optimizer splits its step over the worker pool as the trainer's does;
 /// <c>--serial-optimizer</c> keeps it on the calling thread (the trainer before it had a pool) for a before/after
-/// comparison. Arguments: [--steps N] [--threads N] [--serial-optimizer].
+/// comparison. Arguments: [--steps N] [--threads N] [--serial-optimizer] [--only TEXT].
 /// </summary>
 public static class StepBreakdown
 {
     private static readonly string[] Phases =
-        ["gather batch", "dense forward", "activation forward", "loss + gradient", "dense backward", "activation backward", "optimizer"];
+        ["gather batch", "dense forward", "activation/dropout fwd", "loss + gradient", "dense backward", "activation/dropout bwd", "optimizer"];
 
     /// <summary>Runs the harness.</summary>
     public static void Run(string[] args)
@@ -27,9 +27,9 @@ public static class StepBreakdown
         int steps = HarnessArguments.Integer(args, "--steps", 2000);
         int threads = HarnessArguments.Integer(args, "--threads", Environment.ProcessorCount);
         bool serialOptimizer = args.Contains("--serial-optimizer");
-        Console.WriteLine($"Training step breakdown, {threads} thread(s){(serialOptimizer ? ", optimizer on one thread" : "")}, µs per step (mean of {steps} steps after {steps / 4} warm-up steps)");
+        Console.WriteLine($"Training step breakdown, {threads} thread(s){(serialOptimizer ? ", optimizer on one thread" : "")}, µs per step (median of {steps} steps after {steps / 4} warm-up steps)");
         Console.WriteLine($"  {"setup",-42} {string.Join(" ", Phases.Select(p => $"{p,10}"))} {"step",8} {"µs/row",7}");
-        foreach (var setup in TrainingSetup.All)
+        foreach (var setup in TrainingSetup.Selected(args))
         {
             double[] perStep = Measure(setup, steps, threads, serialOptimizer);
             double total = perStep.Sum();
@@ -42,7 +42,7 @@ public static class StepBreakdown
     private static double[] Measure(TrainingSetup setup, int steps, int threads, bool serialOptimizer)
     {
         var data = setup.Data();
-        var architecture = new MlpArchitecture(setup.Features, setup.Hidden, setup.Classes == 2 ? 1 : setup.Classes, setup.Task);
+        var architecture = new MlpArchitecture(setup.Features, setup.Hidden, setup.Classes == 2 ? 1 : setup.Classes, setup.Task, Activation.Relu, setup.DropoutRate);
         using var pool = threads > 1 ? new WorkerPool(threads) : null;
         var network = architecture.Build(new Gemm(pool), new Rng(2));
         var initializer = InitializerFactory.Create(InitializerKind.Auto, reluLike: true);
@@ -52,52 +52,67 @@ public static class StepBreakdown
             initializer.Initialize(dense.Weight.Value, dense.InputSize, dense.OutputSize, rng);
         }
 
-        var optimizer = OptimizerFactory.Create(setup.Optimizer, new OptimizerSettings(), setup.WeightDecay, serialOptimizer ? null : pool);
+        var optimizer = OptimizerFactory.Create(setup.Optimizer, setup.OptimizerSettings, setup.WeightDecay, serialOptimizer ? null : pool);
         var batch = new Matrix(setup.BatchSize, setup.Features);
         var labels = new float[setup.BatchSize];
-        var ticks = new long[Phases.Length];
-        int batches = data.Count / setup.BatchSize;
+        var ticks = new long[steps, Phases.Length];
+        int batches = setup.TrainingRows / setup.BatchSize;
         int warmUp = steps / 4;
         for (int step = 0; step < warmUp + steps; step++)
         {
+            int row = Math.Max(0, step - warmUp);    // warm-up steps add to row 0, cleared for the first timed step
             if (step == warmUp)
             {
-                Array.Clear(ticks);
+                for (int phase = 0; phase < Phases.Length; phase++)
+                {
+                    ticks[0, phase] = 0;
+                }
             }
 
             int first = step % batches * setup.BatchSize;
             long start = Stopwatch.GetTimestamp();
             data.Features.AsSpan(first * setup.Features, setup.BatchSize * setup.Features).CopyTo(batch.Data);
             data.Labels.AsSpan(first, setup.BatchSize).CopyTo(labels);
-            start = Lap(ticks, 0, start);
+            start = Lap(ticks, row, 0, start);
 
             Matrix x = batch;
             foreach (var layer in network.Layers)
             {
                 x = layer.Forward(x, training: true);
-                start = Lap(ticks, layer is Dense ? 1 : 2, start);
+                start = Lap(ticks, row, layer is Dense ? 1 : 2, start);
             }
 
             network.Head.Loss(x, labels, default);
             Matrix gradient = network.Head.Backward();
-            start = Lap(ticks, 3, start);
-            for (int i = network.Layers.Count - 1; i >= 0; i--)
+            start = Lap(ticks, row, 3, start);
+            for (int i = network.Layers.Count - 1; i > 0; i--)
             {
                 gradient = network.Layers[i].Backward(gradient);
-                start = Lap(ticks, network.Layers[i] is Dense ? 4 : 5, start);
+                start = Lap(ticks, row, network.Layers[i] is Dense ? 4 : 5, start);
             }
 
+            network.Layers[0].BackwardToParameters(gradient);    // as the trainer: no gradient of the data
+            start = Lap(ticks, row, 4, start);
+
             optimizer.Step(network.Parameters, setup.LearningRate);
-            Lap(ticks, 6, start);
+            Lap(ticks, row, 6, start);
         }
 
-        return [.. ticks.Select(t => t * 1e6 / Stopwatch.Frequency / steps)];
+        return [.. Enumerable.Range(0, Phases.Length).Select(phase => Median(ticks, phase) * 1e6 / Stopwatch.Frequency)];
     }
 
-    private static long Lap(long[] ticks, int phase, long start)
+    private static long Lap(long[,] ticks, int step, int phase, long start)
     {
         long now = Stopwatch.GetTimestamp();
-        ticks[phase] += now - start;
+        ticks[step, phase] += now - start;
         return now;
+    }
+
+    /// <summary>The median over steps of one phase: steps in which another job took the core do not move it.</summary>
+    private static double Median(long[,] ticks, int phase)
+    {
+        long[] values = [.. Enumerable.Range(0, ticks.GetLength(0)).Select(step => ticks[step, phase])];
+        Array.Sort(values);
+        return values[values.Length / 2];
     }
 }

@@ -51,6 +51,24 @@ public sealed class DropoutTests
     }
 
     [TestMethod]
+    public void Forward_OddSize_MaskIsTheEightLaneDrawsInOrder()
+    {
+        // 3 × 7 = 21 values: two whole draws of eight and five values of a third; value i is lane i mod 8 of draw i / 8.
+        const int rows = 3, size = 7;
+        var dropout = new Dropout(size, Rate, new Rng(9));
+        var lanes = VectorRng.From(new Rng(9));
+        float keep = 1f - Rate;
+
+        float[] mask = dropout.Forward(new Matrix(Enumerable.Repeat(1f, rows * size).ToArray(), rows, size), training: true).Span.ToArray();
+
+        float[] draws = [.. Enumerable.Range(0, 3).SelectMany(_ => { var v = lanes.NextFloats(); return Enumerable.Range(0, VectorRng.Lanes).Select(l => v[l]); })];
+        for (int i = 0; i < mask.Length; i++)
+        {
+            Assert.AreEqual(draws[i] < keep ? 1f / keep : 0f, mask[i], $"value {i}");
+        }
+    }
+
+    [TestMethod]
     public void Forward_Training_DrawsANewMaskEachPass()
     {
         var dropout = new Dropout(50, Rate, new Rng(3));

@@ -56,8 +56,8 @@ public sealed class GemmTests
     {
         using var pool = new WorkerPool(2);
 
-        // Both shapes exceed the parallel threshold (m·n·k ≥ 2²⁰). The first has more row panels than column
-        // panels, so the threads split rows; the second has two row panels, so they split columns.
+        // Both shapes are split whatever their size (threshold 0). The first has more row panels than column panels,
+        // so the threads split rows; the second has two row panels, so they split columns (and pack B panel by panel).
         foreach (var (m, n, k) in new[] { (257, 33, 300), (7, 257, 600) })
         {
             float[] a = RandomValues.Uniform(m * k, 1), b = RandomValues.Uniform(k * n, 2), c0 = RandomValues.Uniform(m * n, 3);
@@ -67,7 +67,7 @@ public sealed class GemmTests
                 {
                     float[] single = (float[])c0.Clone(), parallel = (float[])c0.Clone();
                     new Gemm(null, bits).Multiply(a, transposeA, b, transposeB, single, m, n, k, accumulate);
-                    new Gemm(pool, bits).Multiply(a, transposeA, b, transposeB, parallel, m, n, k, accumulate);
+                    new Gemm(pool, bits, parallelThreshold: 0).Multiply(a, transposeA, b, transposeB, parallel, m, n, k, accumulate);
                     CollectionAssert.AreEqual(single, parallel, $"{bits}-bit, m={m} n={n} k={k}, accumulate={accumulate}");
                 }
             }
@@ -75,11 +75,14 @@ public sealed class GemmTests
     }
 
     [TestMethod]
-    public void Multiply_FewRows_BitIdenticalToTheSameRowsOfALargerProduct()
+    [DataRow(false)]
+    [DataRow(true)]
+    public void Multiply_FewRows_BitIdenticalToTheSameRowsOfALargerProduct(bool transposeB)
     {
-        // m ≤ 4 without transposes takes a separate path (no packing, for single-row inference); it must give
-        // exactly the packed kernel's values so a model predicts a row identically alone or in a batch.
-        const int manyRows = 37, n = 257, k = 513;
+        // Small products take other paths: m ≤ 4 without transposes multiplies row by row without packing (single-row
+        // inference), and m ≤ 64 reads B in place. Both must give exactly the packed kernel's values (100 rows), so a
+        // model predicts a row identically alone or in a batch of any size.
+        const int manyRows = 100, n = 257, k = 513;
         float[] a = RandomValues.Uniform(manyRows * k, 4), b = RandomValues.Uniform(k * n, 5), c0 = RandomValues.Uniform(manyRows * n, 6);
         foreach (int bits in VectorWidths)
         {
@@ -87,12 +90,12 @@ public sealed class GemmTests
             foreach (bool accumulate in new[] { false, true })
             {
                 float[] all = (float[])c0.Clone();
-                gemm.Multiply(a, false, b, false, all, manyRows, n, k, accumulate);
-                for (int m = 1; m <= 4; m++)
+                gemm.Multiply(a, false, b, transposeB, all, manyRows, n, k, accumulate);
+                foreach (int m in new[] { 1, 2, 3, 4, 5, 6, 17, 33, 64, 65 })
                 {
                     float[] few = c0[..(m * n)];
-                    gemm.Multiply(a, false, b, false, few, m, n, k, accumulate);
-                    CollectionAssert.AreEqual(all[..(m * n)], few, $"{bits}-bit, m={m}, accumulate={accumulate}");
+                    gemm.Multiply(a, false, b, transposeB, few, m, n, k, accumulate);
+                    CollectionAssert.AreEqual(all[..(m * n)], few, $"{bits}-bit, m={m}, transposeB={transposeB}, accumulate={accumulate}");
                 }
             }
         }

@@ -1,0 +1,75 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+
+namespace MLNetScratchTrainer.Engine.Randomness;
+
+/// <summary>
+/// Eight <see cref="Rng"/> generators (xoshiro128**) side by side in the lanes of one 256-bit vector: one call of
+/// <see cref="NextUInts"/> advances all eight and returns one value of each, for the price of a single scalar draw.
+/// Dropout draws a number per activation, hundreds of thousands per step; this makes that cheap.
+/// </summary>
+/// <remarks>
+/// Lane i produces exactly the sequence of <c>new Rng(seed i)</c>, so the generator is as reproducible as <see cref="Rng"/>
+/// and tested against it. The lane count is fixed at eight whatever the machine's vector width, so a seed gives the same
+/// numbers on every CPU (without 256-bit hardware the JIT emulates the vector with two halves).
+/// </remarks>
+public sealed class VectorRng
+{
+    /// <summary>Values per draw: the number of lanes.</summary>
+    public const int Lanes = 8;
+
+    private Vector256<uint> _s0, _s1, _s2, _s3;
+
+    /// <summary>Creates the generator with lane i seeded as <c>new Rng(laneSeeds[i])</c>.</summary>
+    public VectorRng(ReadOnlySpan<int> laneSeeds)
+    {
+        if (laneSeeds.Length != Lanes)
+        {
+            throw new ArgumentException($"A VectorRng needs {Lanes} lane seeds; got {laneSeeds.Length}.", nameof(laneSeeds));
+        }
+
+        Span<uint> s0 = stackalloc uint[Lanes], s1 = stackalloc uint[Lanes], s2 = stackalloc uint[Lanes], s3 = stackalloc uint[Lanes];
+        for (int lane = 0; lane < Lanes; lane++)
+        {
+            (s0[lane], s1[lane], s2[lane], s3[lane]) = new Rng(laneSeeds[lane]).State;
+        }
+
+        (_s0, _s1, _s2, _s3) = (Vector256.Create<uint>(s0), Vector256.Create<uint>(s1), Vector256.Create<uint>(s2), Vector256.Create<uint>(s3));
+    }
+
+    /// <summary>Creates the generator with its eight lane seeds drawn from <paramref name="seeds"/>.</summary>
+    public static VectorRng From(Rng seeds)
+    {
+        ArgumentNullException.ThrowIfNull(seeds);
+        Span<int> laneSeeds = stackalloc int[Lanes];
+        for (int lane = 0; lane < Lanes; lane++)
+        {
+            laneSeeds[lane] = unchecked((int)seeds.NextUInt());
+        }
+
+        return new VectorRng(laneSeeds);
+    }
+
+    /// <summary>The next 32 random bits of every lane (the step of <see cref="Rng.NextUInt"/>, lane by lane).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public Vector256<uint> NextUInts()
+    {
+        Vector256<uint> result = RotateLeft(_s1 * 5u, 7) * 9u;
+        Vector256<uint> t = _s1 << 9;
+        _s2 ^= _s0;
+        _s3 ^= _s1;
+        _s1 ^= _s2;
+        _s0 ^= _s3;
+        _s2 ^= t;
+        _s3 = RotateLeft(_s3, 11);
+        return result;
+    }
+
+    /// <summary>Uniform floats in [0, 1), one per lane (<see cref="Rng.NextFloat"/>, lane by lane).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public Vector256<float> NextFloats()
+        => Vector256.ConvertToSingle((NextUInts() >> 8).AsInt32()) * Vector256.Create(1.0f / (1 << 24));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<uint> RotateLeft(Vector256<uint> value, int count) => (value << count) | (value >> (32 - count));
+}
