@@ -7,7 +7,7 @@ namespace MLNetScratchTrainer.Tests.Trainers;
 /// <summary>
 /// The model scales its inputs itself (robust scaling fitted on the training rows), so the user's normalizer barely
 /// matters: breast cancer (30 features from 0.001 to 4,000) through no normalizer, NormalizeMinMax,
-/// NormalizeMeanVariance and NormalizeLogMeanVariance gives AUCs within 0.015 of each other, with the default options.
+/// NormalizeMeanVariance and NormalizeLogMeanVariance gives AUCs within 0.01 of each other, with the default options.
 /// </summary>
 [TestClass]
 public sealed class NormalizerRobustnessTests
@@ -40,10 +40,7 @@ public sealed class NormalizerRobustnessTests
             TestContext.WriteLine($"{name}: AUC {metrics.AreaUnderRocCurve:F4}, accuracy {metrics.Accuracy:F4}");
         }
 
-        // The normalizers change the inputs only by rounding, after the model's own scaling, yet training is chaotic: the
-        // dropout masks alone move these AUCs by about a point on this test set (with the scalar dropout stream the spread
-        // was 0.0060, with the eight-lane stream 0.0110, same seed).
-        Assert.IsLessThanOrEqualTo(0.015, auc.Values.Max() - auc.Values.Min());
+        Assert.IsLessThanOrEqualTo(0.01, auc.Values.Max() - auc.Values.Min());
         Assert.IsGreaterThan(0.98, auc.Values.Min(), "and the quality is good, not equally bad");
     }
 }
