@@ -31,7 +31,8 @@ public sealed record TrainingSetup(string Name, int Features, int[] Hidden, int 
         int trainingRows = TrainingRowsOf(rows);
         int batch = Defaults.BatchSizeFor(trainingRows);
         int outputs = classes == 2 ? 1 : classes;
-        return new($"defaults {features}-{string.Join("-", Defaults.HiddenLayers)}-{outputs}, {trainingRows:N0} rows, batch {batch}", features, Defaults.HiddenLayers, classes, batch, rows, UsesDefaults: true);
+        int[] hidden = Defaults.HiddenLayersFor(features, sparse: false);
+        return new($"defaults {features}-{string.Join("-", hidden)}-{outputs}, {trainingRows:N0} rows, batch {batch}", features, hidden, classes, batch, rows, UsesDefaults: true);
     }
 
     /// <summary>
@@ -78,7 +79,7 @@ public sealed record TrainingSetup(string Name, int Features, int[] Hidden, int 
             OptimizerSettings = new OptimizerSettings(),
             LearningRate = LearningRate,
             WeightDecay = 0f,
-            InputScaling = Engine.Preprocessing.InputScaling.None,
+            InputScaling = InputScaling.None,
             ValidationFraction = 0f,
             EarlyStoppingPatience = 0,
             BatchSize = BatchSize,
