@@ -12,7 +12,7 @@ namespace MLNetScratchTrainer.Fuzzing.Mutations;
 /// </summary>
 public sealed class Mutator
 {
-    private static readonly string[] HostilePaths = ["../{0}", "../../../../../../tmp/{0}", "/{0}", "a/../../{0}", "C:\\{0}", "..\\{0}", "{0}/..", "./{0}"];
+    private static readonly string[] HostilePaths = ["../{0}", "../../../../../../escaped/{0}", "/{0}", "a/../../{0}", "C:\\{0}", "..\\{0}", "{0}/..", "./{0}"];
 
     private readonly ILoaderTarget _target;
     private readonly byte[] _valid;
