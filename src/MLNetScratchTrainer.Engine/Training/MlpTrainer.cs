@@ -58,12 +58,7 @@ public sealed class MlpTrainer
         }
 
         var split = SplitRows(train, validation);
-        int patience = Options.EarlyStoppingPatienceFor(split.TrainRows.Length);
-        if (patience > 0 && split.ValidationRows.Length == 0)
-        {
-            throw new ArgumentException(
-                $"EarlyStoppingPatience ({patience}) needs validation data: pass a validation set, set ValidationFraction above 0, or set EarlyStoppingPatience to 0.");
-        }
+        RequireValidationForEarlyStopping(split.TrainRows.Length, split.ValidationRows.Length > 0, string.Empty);
 
         // Sparse rows are fed as they are: per-feature scaling would densify them (and FeaturizeText's are normalised).
         var preprocessor = train.SparseFeatures is not null ? null : initialModel is null
@@ -135,18 +130,12 @@ public sealed class MlpTrainer
         }
 
         var holdout = new RowHoldout(Seed, validation is null ? Options.ValidationFraction : 0);
-        string? missingRefusal = Options.RejectMissingFeatures ? $"{nameof(MlpTrainerOptions.RejectMissingFeatures)} is set"
-            : initialModel is { Preprocessor: null } ? "the initial model has no input preprocessing to fill it" : null;
+        string? missingRefusal = MissingValueRefusal(filled: initialModel is null || initialModel.Preprocessor is not null);
         var scan = SourceScan.Read(
             train, holdout, StreamingRules.ValidationRowCap(train.FeatureCount, train.LabelWidth), PreprocessorFitter.MaximumQuantileRows, Seed,
             LabelHead(initialModel, train.LabelWidth), missingRefusal, cancellationToken);
         var held = validation ?? scan.Held;
-        int streamedPatience = Options.EarlyStoppingPatienceFor((int)Math.Min(scan.TrainRows, int.MaxValue));
-        if (streamedPatience > 0 && held is null)
-        {
-            throw new ArgumentException(
-                $"EarlyStoppingPatience ({streamedPatience}) needs validation data: pass a validation set, set ValidationFraction above 0 (of {scan.TotalRows} rows none was held out), or set EarlyStoppingPatience to 0.");
-        }
+        RequireValidationForEarlyStopping((int)Math.Min(scan.TrainRows, int.MaxValue), held is not null, $" (of {scan.TotalRows} rows none was held out)");
 
         var preprocessor = initialModel is null
             ? PreprocessorFitter.FitOnSample(scan.SampleFeatures, train.FeatureCount, scan.Missing, Options.InputScaling, Options.SmoothClipBound)
@@ -280,10 +269,27 @@ public sealed class MlpTrainer
         }
     }
 
+    /// <summary>Refuses early stopping (a patience above 0 for <paramref name="trainingRows"/> rows) without validation rows.</summary>
+    private void RequireValidationForEarlyStopping(int trainingRows, bool hasValidation, string whyNone)
+    {
+        int patience = Options.EarlyStoppingPatienceFor(trainingRows);
+        if (patience > 0 && !hasValidation)
+        {
+            throw new ArgumentException(
+                $"EarlyStoppingPatience ({patience}) needs validation data: pass a validation set, set ValidationFraction above 0{whyNone}, or set EarlyStoppingPatience to 0.");
+        }
+    }
+
+    /// <summary>Why a missing value (NaN) is an error in this run, or null when the input preprocessing fills it.</summary>
+    /// <param name="filled">Whether the model has input preprocessing (fitted now, or the initial model's).</param>
+    private string? MissingValueRefusal(bool filled)
+        => Options.RejectMissingFeatures ? $"{nameof(MlpTrainerOptions.RejectMissingFeatures)} is set"
+            : filled ? null : "the initial model has no input preprocessing to fill it";
+
     /// <summary>Refuses missing values when asked to, or when there is no preprocessing to fill them (a warm start from a model without it).</summary>
     private void CheckMissingValues(Dataset data, InputPreprocessor? preprocessor, string name)
     {
-        if (!Options.RejectMissingFeatures && preprocessor is not null)
+        if (MissingValueRefusal(filled: preprocessor is not null) is not { } reason)
         {
             return;
         }
@@ -291,9 +297,6 @@ public sealed class MlpTrainer
         int index = Array.FindIndex(data.Features, float.IsNaN);
         if (index >= 0)
         {
-            string reason = Options.RejectMissingFeatures
-                ? $"{nameof(MlpTrainerOptions.RejectMissingFeatures)} is set"
-                : "the initial model has no input preprocessing to fill it";
             throw new ArgumentException($"The {name} data has a missing value (NaN) at row {index / data.FeatureCount}, feature {index % data.FeatureCount}, and {reason}.", name);
         }
     }
