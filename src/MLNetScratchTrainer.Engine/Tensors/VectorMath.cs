@@ -31,6 +31,26 @@ public static class VectorMath
         }
     }
 
+    /// <summary>
+    /// target[i] += rate · (source[i] − target[i]): moves target a fraction <paramref name="rate"/> of the way toward
+    /// source (a moving average's update). Not fused, so it equals the scalar expression bit for bit.
+    /// </summary>
+    public static void MoveToward(Span<float> target, ReadOnlySpan<float> source, float rate)
+    {
+        var t = MemoryMarshal.Cast<float, Vector<float>>(target);
+        var s = MemoryMarshal.Cast<float, Vector<float>>(source[..target.Length]);
+        var r = new Vector<float>(rate);
+        for (int i = 0; i < t.Length; i++)
+        {
+            t[i] += r * (s[i] - t[i]);
+        }
+
+        for (int i = t.Length * Vector<float>.Count; i < target.Length; i++)
+        {
+            target[i] += rate * (source[i] - target[i]);
+        }
+    }
+
     /// <summary>target[i] = fma(scale, source[i], target[i]), the "axpy" of BLAS.</summary>
     public static void MultiplyAdd(float scale, ReadOnlySpan<float> source, Span<float> target)
     {

@@ -1,4 +1,5 @@
 using MLNetScratchTrainer.Engine.Models;
+using MLNetScratchTrainer.Engine.Tensors;
 
 namespace MLNetScratchTrainer.Engine.Training;
 
@@ -10,8 +11,9 @@ namespace MLNetScratchTrainer.Engine.Training;
 /// </summary>
 internal sealed class WeightAverage
 {
-    private readonly Network _network;
     private readonly double _decay;
+    /// <summary>The network's tensors (its own arrays, updated in place by the optimizer).</summary>
+    private readonly float[][] _weights;
     private readonly float[][] _average;
     private long _steps;
 
@@ -19,9 +21,9 @@ internal sealed class WeightAverage
     /// <param name="decay">β in (0, 1): the weight of the average so far at each step.</param>
     public WeightAverage(Network network, double decay)
     {
-        _network = network;
         _decay = decay;
-        _average = [.. network.Tensors.Select(t => (float[])t.Value.Clone())];
+        _weights = [.. network.Tensors.Select(t => t.Value)];
+        _average = [.. _weights.Select(w => (float[])w.Clone())];
     }
 
     /// <summary>The decay whose average spans about <paramref name="epochs"/> epochs of <paramref name="stepsPerEpoch"/> steps: β = 1 − 1 / (epochs · steps).</summary>
@@ -32,26 +34,18 @@ internal sealed class WeightAverage
     {
         _steps++;
         float rate = (float)(1 - Math.Min(_decay, (1.0 + _steps) / (10.0 + _steps)));
-        int i = 0;
-        foreach (var tensor in _network.Tensors)
+        for (int i = 0; i < _weights.Length; i++)
         {
-            float[] average = _average[i++];
-            float[] value = tensor.Value;
-            for (int k = 0; k < value.Length; k++)
-            {
-                average[k] += rate * (value[k] - average[k]);
-            }
+            VectorMath.MoveToward(_average[i], _weights[i], rate);
         }
     }
 
     /// <summary>Exchanges the network's tensors and the average: once to put the average in, again to take it out.</summary>
     public void Swap()
     {
-        int i = 0;
-        foreach (var tensor in _network.Tensors)
+        for (int i = 0; i < _weights.Length; i++)
         {
-            float[] average = _average[i++];
-            float[] value = tensor.Value;
+            float[] average = _average[i], value = _weights[i];
             for (int k = 0; k < value.Length; k++)
             {
                 (value[k], average[k]) = (average[k], value[k]);
