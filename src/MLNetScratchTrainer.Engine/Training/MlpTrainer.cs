@@ -220,7 +220,7 @@ public sealed class MlpTrainer
     }
 
     private MlpArchitecture CreateArchitecture(int inputSize, int featureCount, bool sparse, int labelWidth, float largestLabel, Dataset? validation)
-        => new(inputSize, Options.HiddenLayersFor(featureCount, sparse), OutputCount(labelWidth, largestLabel, validation), Options.Task, Options.Activation, Options.DropoutRate, Options.BatchNormalization);
+        => new(inputSize, Options.HiddenLayersFor(featureCount, sparse), OutputCount(labelWidth, largestLabel, validation), Options.Task, Options.Activation, Options.DropoutRate, Options.BatchNormalization, Options.LinearSkipFor(sparse));
 
     private int OutputCount(int labelWidth, float largestLabel, Dataset? validation) => Options.Task switch
     {
@@ -258,6 +258,11 @@ public sealed class MlpTrainer
             throw new ArgumentException(
                 $"Sparse features train with Adam or AdamW, which update only the first-layer rows a batch touches, and with decoupled weight decay (AdamW); " +
                 $"the options ask for {Options.Optimizer} with weight decay {Options.WeightDecay}.", name);
+        }
+
+        if (data.SparseFeatures is not null && Options.LinearSkip == true)
+        {
+            throw new ArgumentException("LinearSkip is not supported for sparse features: set it to false or null (no skip for sparse rows).", name);
         }
     }
 
