@@ -45,6 +45,21 @@ public sealed class SparseTrainingTests
     }
 
     [TestMethod]
+    public void Fit_SparseData_HasNoLinearSkip_AndRefusesOneAskedFor()
+    {
+        // The sparse first-layer path runs no skip (MlpTrainerOptions.LinearSkip): null leaves it off whatever the
+        // dense default, true is an error naming the option.
+        var data = BagOfWords(200, seed: 6).Sparse;
+        var options = Options(threads: 1);
+        options.LinearSkip = null;
+
+        Assert.IsFalse(Quick.Fit(options, data).Architecture.LinearSkip);
+        options.LinearSkip = true;
+        var exception = Assert.ThrowsExactly<ArgumentException>(() => Quick.Fit(options, data));
+        StringAssert.Contains(exception.Message, "LinearSkip is not supported for sparse features");
+    }
+
+    [TestMethod]
     public void Fit_SparseData_SkipsWeightAveraging()
     {
         // Averaging would update every first-layer row at every step; sparse runs train without it, so asking for it
