@@ -50,17 +50,16 @@ public class MlpTrainerOptions
     /// <summary>Batch normalisation between each hidden dense layer and its activation.</summary>
     public bool BatchNormalization { get; set; }
 
-    /// <summary>The linear skip of dense rows when <see cref="LinearSkip"/> is null.</summary>
-    public const bool DefaultLinearSkip = false;
-
     /// <summary>
     /// A "wide and deep" network: a linear map of the (preprocessed) input, x·S, added to the logits, so the output is
-    /// MLP(x) + x·S and the hidden layers learn what a linear model leaves (<see cref="Layers.LinearSkip"/>; S starts at
-    /// zero and has weight decay like every weight). Null (the default) uses <see cref="DefaultLinearSkip"/> for dense
-    /// rows and no skip for sparse rows, which do not support it (it would be a second row-sparse product of every
-    /// batch; see docs/defaults.md for the measurement behind the default).
+    /// MLP(x) + x·S and the hidden layers learn what a linear model leaves (<see cref="Layers.LinearSkip"/>; S has weight
+    /// decay like every weight). For regression and binary classification S starts at a ridge fit on the training rows
+    /// and the output layer's weights at zero, so the network starts as that linear model; for multiclass S starts at
+    /// zero. Off by default: it brought the sets where a linear model leads within reach of it but cost others as much
+    /// (docs/defaults.md, "Linear skip"). Dense rows only: sparse rows refuse it (it would be a second row-sparse product
+    /// of every batch).
     /// </summary>
-    public bool? LinearSkip { get; set; }
+    public bool LinearSkip { get; set; }
 
     /// <summary>How weights start; <see cref="InitializerKind.Auto"/> picks He for ReLU-like activations and Xavier otherwise.</summary>
     public InitializerKind Initializer { get; set; } = InitializerKind.Auto;
@@ -215,10 +214,6 @@ public class MlpTrainerOptions
 
     /// <summary>The early-stopping patience of a run on <paramref name="trainingRows"/> rows: <see cref="EarlyStoppingPatience"/> or the rule's.</summary>
     public int EarlyStoppingPatienceFor(int trainingRows) => EarlyStoppingPatience ?? DataSizeRules.EarlyStoppingPatience(trainingRows);
-
-    /// <summary>Whether a run adds the linear skip: <see cref="LinearSkip"/>, or <see cref="DefaultLinearSkip"/> for dense rows and none for sparse ones.</summary>
-    /// <param name="sparse">Whether the rows are sparse.</param>
-    public bool LinearSkipFor(bool sparse) => LinearSkip ?? (DefaultLinearSkip && !sparse);
 
     /// <summary>The label smoothing a run of <paramref name="task"/> uses: <see cref="LabelSmoothing"/>, or the task's default.</summary>
     public float LabelSmoothingFor(MlpTask task) => LabelSmoothing ?? (task == MlpTask.MulticlassClassification ? DefaultMulticlassLabelSmoothing : 0f);

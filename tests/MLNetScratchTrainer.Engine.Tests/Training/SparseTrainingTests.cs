@@ -45,17 +45,14 @@ public sealed class SparseTrainingTests
     }
 
     [TestMethod]
-    public void Fit_SparseData_HasNoLinearSkip_AndRefusesOneAskedFor()
+    public void Fit_SparseData_RefusesALinearSkip()
     {
-        // The sparse first-layer path runs no skip (MlpTrainerOptions.LinearSkip): null leaves it off whatever the
-        // dense default, true is an error naming the option.
-        var data = BagOfWords(200, seed: 6).Sparse;
+        // The sparse first-layer path runs no skip (MlpTrainerOptions.LinearSkip): asking for one is an error naming it.
         var options = Options(threads: 1);
-        options.LinearSkip = null;
-
-        Assert.IsFalse(Quick.Fit(options, data).Architecture.LinearSkip);
         options.LinearSkip = true;
-        var exception = Assert.ThrowsExactly<ArgumentException>(() => Quick.Fit(options, data));
+
+        var exception = Assert.ThrowsExactly<ArgumentException>(() => Quick.Fit(options, BagOfWords(200, seed: 6).Sparse));
+
         StringAssert.Contains(exception.Message, "LinearSkip is not supported for sparse features");
     }
 
