@@ -9,14 +9,11 @@ namespace MLNetScratchTrainer.Engine.Layers;
 /// head), and the hidden layers have only the rest to learn. It has no bias because the output layer has one.
 /// </summary>
 /// <remarks>
-/// S starts at zero (<see cref="Models.Network"/> starts as the plain MLP; a linear map has no hidden units whose
-/// symmetry an initializer must break, and its first gradient Xᵀ·∂L/∂Y already moves it). Its three products:
-/// <list type="bullet">
-/// <item>forward, Y = X·S: (batch × in)·(in × out);</item>
-/// <item>∂L/∂S = Xᵀ·∂L/∂Y, since ∂Y[r,j]/∂S[i,j] = X[r,i]: (in × batch)·(batch × out);</item>
-/// <item>∂L/∂X = ∂L/∂Y·Sᵀ, since ∂Y[r,j]/∂X[r,i] = S[i,j]: (batch × out)·(out × in) — skipped by
-/// <see cref="BackwardToParameters"/>, which the network calls, as its input is the data.</item>
-/// </list>
+/// S starts at zero here (<see cref="Models.Network"/> starts as the plain MLP; a linear map has no hidden units whose
+/// symmetry an initializer must break, and its first gradient Xᵀ·∂L/∂Y already moves it); training starts it at a ridge
+/// fit for regression and binary classification (<c>LinearSkipStart</c>). Its products are <see cref="Dense"/>'s without
+/// the bias (<see cref="WeightProducts"/>): Y = X·S, ∂L/∂S = Xᵀ·∂L/∂Y, ∂L/∂X = ∂L/∂Y·Sᵀ, the last skipped by
+/// <see cref="BackwardToParameters"/>, which the network calls, as its input is the data.
 /// </remarks>
 public sealed class LinearSkip : ILayer
 {
@@ -71,10 +68,7 @@ public sealed class LinearSkip : ILayer
     {
         _input = input;
         var output = Matrix.Ensure(ref _output, input.Rows, OutputSize);
-        _gemm.Multiply(
-            a: input.Data, transposeA: false,
-            b: Weight.Value, transposeB: false,
-            c: output.Data, m: input.Rows, n: OutputSize, k: InputSize, accumulate: false);
+        WeightProducts.Forward(_gemm, input, Weight.Value, output);
         return output;
     }
 
@@ -82,22 +76,12 @@ public sealed class LinearSkip : ILayer
     public Matrix Backward(Matrix outputGradient)
     {
         BackwardToParameters(outputGradient);
-        int batch = outputGradient.Rows;
-        var inputGradient = Matrix.Ensure(ref _inputGradient, batch, InputSize);
-        _gemm.Multiply(
-            a: outputGradient.Data, transposeA: false,
-            b: Weight.Value, transposeB: true,
-            c: inputGradient.Data, m: batch, n: InputSize, k: OutputSize, accumulate: false);
+        var inputGradient = Matrix.Ensure(ref _inputGradient, outputGradient.Rows, InputSize);
+        WeightProducts.InputGradient(_gemm, outputGradient, Weight.Value, inputGradient);
         return inputGradient;
     }
 
     /// <inheritdoc />
     public void BackwardToParameters(Matrix outputGradient)
-    {
-        var input = _input ?? throw new InvalidOperationException("Backward was called before Forward.");
-        _gemm.Multiply(
-            a: input.Data, transposeA: true,
-            b: outputGradient.Data, transposeB: false,
-            c: Weight.Gradient, m: InputSize, n: OutputSize, k: outputGradient.Rows, accumulate: false);
-    }
+        => WeightProducts.WeightGradient(_gemm, _input ?? throw new InvalidOperationException("Backward was called before Forward."), outputGradient, Weight.Gradient);
 }
