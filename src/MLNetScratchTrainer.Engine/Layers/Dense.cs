@@ -6,13 +6,9 @@ namespace MLNetScratchTrainer.Engine.Layers;
 /// Fully connected (affine) layer: Y = X·W + b, with X of shape batch × in and W of shape in × out.
 /// </summary>
 /// <remarks>
-/// Its three matrix products, one per pass and direction:
-/// <list type="bullet">
-/// <item>forward, Y = X·W: (batch × in)·(in × out) = batch × out;</item>
-/// <item>weight gradient, ∂L/∂W = Xᵀ·∂L/∂Y: (in × batch)·(batch × out) = in × out;</item>
-/// <item>input gradient, ∂L/∂X = ∂L/∂Y·Wᵀ: (batch × out)·(out × in) = batch × in — skipped by
-/// <see cref="BackwardToParameters"/> for the first layer, whose input is the data.</item>
-/// </list>
+/// Its three matrix products (<see cref="WeightProducts"/>): forward Y = X·W, the weight gradient ∂L/∂W = Xᵀ·∂L/∂Y,
+/// and the input gradient ∂L/∂X = ∂L/∂Y·Wᵀ — skipped by <see cref="BackwardToParameters"/> for the first layer,
+/// whose input is the data. ∂L/∂b is the column sum of ∂L/∂Y.
 /// </remarks>
 public sealed class Dense : ILayer
 {
@@ -77,11 +73,8 @@ public sealed class Dense : ILayer
         _input = input;
         var output = Matrix.Ensure(ref _output, input.Rows, OutputSize);
 
-        // Forward product: Y = X·W, (batch × in)·(in × out) = batch × out; then Y += b on every row.
-        _gemm.Multiply(
-            a: input.Data, transposeA: false,
-            b: Weight.Value, transposeB: false,
-            c: output.Data, m: input.Rows, n: OutputSize, k: InputSize, accumulate: false);
+        // Y = X·W, then Y += b on every row.
+        WeightProducts.Forward(_gemm, input, Weight.Value, output);
         VectorMath.AddToEachRow(output, Bias.Value);
         return output;
     }
@@ -91,13 +84,8 @@ public sealed class Dense : ILayer
     {
         BackwardToParameters(outputGradient);
 
-        // Input-gradient product: ∂L/∂X = ∂L/∂Y·Wᵀ, (batch × out)·(out × in) = batch × in.
-        int batch = outputGradient.Rows;
-        var inputGradient = Matrix.Ensure(ref _inputGradient, batch, InputSize);
-        _gemm.Multiply(
-            a: outputGradient.Data, transposeA: false,
-            b: Weight.Value, transposeB: true,
-            c: inputGradient.Data, m: batch, n: InputSize, k: OutputSize, accumulate: false);
+        var inputGradient = Matrix.Ensure(ref _inputGradient, outputGradient.Rows, InputSize);
+        WeightProducts.InputGradient(_gemm, outputGradient, Weight.Value, inputGradient);
         return inputGradient;
     }
 
@@ -105,13 +93,7 @@ public sealed class Dense : ILayer
     public void BackwardToParameters(Matrix outputGradient)
     {
         var input = _input ?? throw new InvalidOperationException("Backward was called before Forward.");
-        int batch = outputGradient.Rows;
-
-        // Weight-gradient product: ∂L/∂W = Xᵀ·∂L/∂Y, (in × batch)·(batch × out) = in × out.
-        _gemm.Multiply(
-            a: input.Data, transposeA: true,
-            b: outputGradient.Data, transposeB: false,
-            c: Weight.Gradient, m: InputSize, n: OutputSize, k: batch, accumulate: false);
+        WeightProducts.WeightGradient(_gemm, input, outputGradient, Weight.Gradient);
 
         // ∂L/∂b = Σ over rows of ∂L/∂Y (every row added the same b).
         VectorMath.SumRows(outputGradient, Bias.Gradient);

@@ -18,6 +18,12 @@ public abstract record LayerSpec(string Name, int InputSize, int OutputSize)
     /// <summary>The layer's tensors: trainable ones first, then state (none for activations and dropout).</summary>
     public virtual IReadOnlyList<TensorSpec> Tensors => [];
 
+    /// <summary>
+    /// False for the layers of the chain, each reading the previous one's output; true for a branch beside it (the
+    /// <see cref="LinearSkipSpec"/>), which reads the network's input and whose output is added to the logits.
+    /// </summary>
+    public virtual bool IsBranch => false;
+
     /// <summary>Creates the layer with its initial values (zero weights; an initializer or a saved model fills them).</summary>
     /// <param name="gemm">Matrix multiplier shared by the dense layers.</param>
     /// <param name="dropoutRng">Random source for the dropout masks.</param>
@@ -74,4 +80,23 @@ public sealed record DropoutSpec(string Name, int Size, float Rate) : LayerSpec(
 {
     /// <inheritdoc />
     public override ILayer Create(Gemm gemm, Rng dropoutRng) => new Dropout(Size, Rate, dropoutRng);
+}
+
+/// <summary>
+/// The linear skip path beside the chain (<see cref="Layers.LinearSkip"/>): x·S from the network's input, added to the
+/// logits. Listed last in <see cref="MlpArchitecture.Layers"/>, so its tensor follows the output layer's.
+/// </summary>
+/// <param name="Name">Prefix of the tensor name, "skip".</param>
+/// <param name="InputSize">The network's inputs per row.</param>
+/// <param name="OutputSize">The network's outputs per row.</param>
+public sealed record LinearSkipSpec(string Name, int InputSize, int OutputSize) : LayerSpec(Name, InputSize, OutputSize)
+{
+    /// <inheritdoc />
+    public override IReadOnlyList<TensorSpec> Tensors => LinearSkip.Describe(Name, InputSize, OutputSize);
+
+    /// <inheritdoc />
+    public override bool IsBranch => true;
+
+    /// <inheritdoc />
+    public override ILayer Create(Gemm gemm, Rng dropoutRng) => new LinearSkip(InputSize, OutputSize, gemm, Name);
 }

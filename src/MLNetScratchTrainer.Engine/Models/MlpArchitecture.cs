@@ -7,7 +7,8 @@ namespace MLNetScratchTrainer.Engine.Models;
 
 /// <summary>
 /// The shape of a multilayer perceptron: sizes, activation, head and the optional dropout and batch
-/// normalisation after each hidden layer. Everything needed to rebuild the layers of a saved model.
+/// normalisation after each hidden layer, and the optional linear skip path from the input to the output.
+/// Everything needed to rebuild the layers of a saved model.
 /// </summary>
 public sealed record MlpArchitecture
 {
@@ -19,7 +20,8 @@ public sealed record MlpArchitecture
     /// <param name="activation">Activation of every hidden layer.</param>
     /// <param name="dropoutRate">Dropout after each hidden activation, in [0, 1).</param>
     /// <param name="batchNormalization">Batch normalisation between each hidden dense layer and its activation.</param>
-    public MlpArchitecture(int inputSize, IReadOnlyList<int> hiddenLayers, int outputSize, MlpTask task, Activation activation = Activation.Relu, float dropoutRate = 0f, bool batchNormalization = false)
+    /// <param name="linearSkip">A linear map of the input added to the logits (<see cref="Layers.LinearSkip"/>).</param>
+    public MlpArchitecture(int inputSize, IReadOnlyList<int> hiddenLayers, int outputSize, MlpTask task, Activation activation = Activation.Relu, float dropoutRate = 0f, bool batchNormalization = false, bool linearSkip = false)
     {
         ArgumentNullException.ThrowIfNull(hiddenLayers);
         if (inputSize <= 0)
@@ -64,6 +66,7 @@ public sealed record MlpArchitecture
         Activation = activation;
         DropoutRate = dropoutRate;
         BatchNormalization = batchNormalization;
+        LinearSkip = linearSkip;
     }
 
     /// <summary>Features per row.</summary>
@@ -87,9 +90,13 @@ public sealed record MlpArchitecture
     /// <summary>Whether batch normalisation follows each hidden dense layer.</summary>
     public bool BatchNormalization { get; }
 
+    /// <summary>Whether a linear map of the input, x·S, is added to the logits: the network computes MLP(x) + x·S.</summary>
+    public bool LinearSkip { get; }
+
     /// <summary>
     /// The layers, input side first: for each hidden layer a dense layer, batch normalisation (when on), the activation
-    /// and dropout (when its rate is above 0); then the output dense layer. The one description of the network that
+    /// and dropout (when its rate is above 0); then the output dense layer; then, when on, the linear skip, a branch
+    /// (<see cref="LayerSpec.IsBranch"/>) from the input to the logits. The one description of the network that
     /// <see cref="Build"/>, <see cref="Tensors"/>, <see cref="ParameterCount"/>, the model file and the ONNX export follow.
     /// </summary>
     public IReadOnlyList<LayerSpec> Layers
@@ -117,6 +124,11 @@ public sealed record MlpArchitecture
             }
 
             layers.Add(new DenseSpec($"dense{HiddenLayers.Count}", fanIn, OutputSize));
+            if (LinearSkip)
+            {
+                layers.Add(new LinearSkipSpec("skip", InputSize, OutputSize));
+            }
+
             return layers;
         }
     }
@@ -140,7 +152,14 @@ public sealed record MlpArchitecture
     /// <summary>Builds the layers of <see cref="Layers"/> and the head, with zero weights (an initializer or a saved model fills them).</summary>
     /// <param name="gemm">Matrix multiplier shared by the dense layers.</param>
     /// <param name="dropoutRng">Random source for the dropout masks.</param>
-    public Network Build(Gemm gemm, Rng dropoutRng) => new([.. Layers.Select(layer => layer.Create(gemm, dropoutRng))], CreateHead());
+    public Network Build(Gemm gemm, Rng dropoutRng)
+    {
+        var layers = Layers;
+        return new(
+            [.. layers.Where(layer => !layer.IsBranch).Select(layer => layer.Create(gemm, dropoutRng))],
+            CreateHead(),
+            layers.SingleOrDefault(layer => layer.IsBranch)?.Create(gemm, dropoutRng));
+    }
 
     /// <summary>The output head and loss of <see cref="Task"/>.</summary>
     public ILossHead CreateHead() => Task switch

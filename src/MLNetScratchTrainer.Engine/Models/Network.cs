@@ -5,14 +5,22 @@ using MLNetScratchTrainer.Engine.Tensors;
 namespace MLNetScratchTrainer.Engine.Models;
 
 /// <summary>
-/// A stack of layers with a loss head: the mutable object that training works on.
-/// Forward runs the layers in order; backward runs them in reverse, from ∂L/∂logits to ∂L/∂input.
-/// Not thread-safe: its layers cache the last batch.
+/// A stack of layers with a loss head, and optionally a skip branch beside the stack: the mutable object that training
+/// works on. Forward runs the layers in order (and the skip on the same input, its output added to the logits); backward
+/// runs them in reverse, from ∂L/∂logits to ∂L/∂input. Not thread-safe: its layers cache the last batch.
 /// </summary>
 public sealed class Network
 {
+    private Matrix? _logits;
+
     /// <summary>Creates a network; each layer's output size must equal the next one's input size.</summary>
-    public Network(IReadOnlyList<ILayer> layers, ILossHead head)
+    /// <param name="layers">The chain, input side first.</param>
+    /// <param name="head">Output activation and loss.</param>
+    /// <param name="skip">
+    /// A branch from the network's input to the logits (a <see cref="LinearSkip"/>), or null: the logits are then
+    /// layers(x) + skip(x), and since the sum passes ∂L/∂logits unchanged to both terms, each gets the head's gradient.
+    /// </param>
+    public Network(IReadOnlyList<ILayer> layers, ILossHead head, ILayer? skip = null)
     {
         ArgumentNullException.ThrowIfNull(layers);
         ArgumentNullException.ThrowIfNull(head);
@@ -34,10 +42,17 @@ public sealed class Network
             throw new ArgumentException($"The last layer outputs {layers[^1].OutputSize} values but the head expects {head.Width}.", nameof(head));
         }
 
+        if (skip is not null && (skip.InputSize != layers[0].InputSize || skip.OutputSize != head.Width))
+        {
+            throw new ArgumentException($"The skip maps {skip.InputSize} inputs to {skip.OutputSize} outputs but the network has {layers[0].InputSize} inputs and {head.Width} outputs.", nameof(skip));
+        }
+
         Layers = layers;
         Head = head;
-        Parameters = [.. layers.SelectMany(l => l.Parameters)];
-        State = [.. layers.SelectMany(l => l.State)];
+        Skip = skip;
+        IEnumerable<ILayer> all = skip is null ? layers : layers.Append(skip);
+        Parameters = [.. all.SelectMany(l => l.Parameters)];
+        State = [.. all.SelectMany(l => l.State)];
     }
 
     /// <summary>The layers, input side first.</summary>
@@ -46,7 +61,10 @@ public sealed class Network
     /// <summary>Output activation and loss.</summary>
     public ILossHead Head { get; }
 
-    /// <summary>Every trainable parameter, in layer order.</summary>
+    /// <summary>The branch from the input to the logits, or null (see the constructor).</summary>
+    public ILayer? Skip { get; }
+
+    /// <summary>Every trainable parameter, in layer order, the skip's last.</summary>
     public IReadOnlyList<Parameter> Parameters { get; }
 
     /// <summary>Every non-trainable state tensor (batch-norm running statistics), in layer order.</summary>
@@ -70,7 +88,21 @@ public sealed class Network
             x = Layers[i].Forward(x, training);
         }
 
-        return x;
+        return Skip is null ? x : AddSkip(x, Skip.Forward(input, training));
+    }
+
+    /// <summary>
+    /// The logits of a network with a skip: the chain's output plus the skip's, in a buffer of the network's own (a
+    /// layer may read its output again in backward, as the sigmoid does, so it is not added in place).
+    /// </summary>
+    /// <param name="chain">The last layer's output.</param>
+    /// <param name="skip">The skip's output, the same shape.</param>
+    private Matrix AddSkip(Matrix chain, Matrix skip)
+    {
+        var logits = Matrix.Ensure(ref _logits, chain.Rows, chain.Columns);
+        chain.Span.CopyTo(logits.Span);
+        VectorMath.Add(logits.Span, skip.Span);
+        return logits;
     }
 
     /// <summary>Forward pass in training mode followed by the loss; returns the weighted mean loss.</summary>
@@ -81,6 +113,9 @@ public sealed class Network
     public void Backward()
     {
         Matrix gradient = Head.Backward();
+
+        // ∂(chain + skip)/∂skip = 1: the skip gets ∂L/∂logits as it is; its input is the data, so only ∂L/∂S is needed.
+        Skip?.BackwardToParameters(gradient);
         for (int i = Layers.Count - 1; i > 0; i--)
         {
             gradient = Layers[i].Backward(gradient);

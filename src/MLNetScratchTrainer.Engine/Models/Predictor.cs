@@ -71,9 +71,9 @@ public sealed class Predictor : IDisposable
 
     /// <summary>
     /// Predicts one row given by its stored values and their feature indices (strictly increasing), every other
-    /// feature being 0, as ML.NET's sparse <c>VBuffer</c> holds it. A model without input preprocessing (one trained on
-    /// sparse rows) runs its first layer on the non-zeros alone, in time proportional to them; a model with preprocessing
-    /// fills a dense row and scales it as <see cref="Predict"/> does. Either way the result is <see cref="Predict"/>'s for
+    /// feature being 0, as ML.NET's sparse <c>VBuffer</c> holds it. A model without input preprocessing and without a
+    /// linear skip (one trained on sparse rows) runs its first layer on the non-zeros alone, in time proportional to them;
+    /// any other model fills a dense row (and scales it) as <see cref="Predict"/> does. Either way the result is <see cref="Predict"/>'s for
     /// the dense row, up to the rounding of a different summation order.
     /// </summary>
     /// <param name="indices">The features that hold a value, strictly increasing, each below <see cref="InputSize"/>.</param>
@@ -86,7 +86,7 @@ public sealed class Predictor : IDisposable
         RequireLength(output.Length, OutputSize, "output", "one slot per network output");
         _sparseRow.Clear();
         _sparseRow.AppendRow(indices, values);
-        if (_preprocessor is not null)
+        if (_preprocessor is not null || _network.Skip is not null)
         {
             var dense = _denseRow ??= new float[InputSize];
             dense.AsSpan().Clear();

@@ -12,11 +12,16 @@ public sealed class SparseInputNetwork
 {
     private readonly SparseInput _input;
 
-    /// <summary>Wraps <paramref name="network"/>, whose first layer must be <see cref="Dense"/>.</summary>
-    /// <exception cref="ArgumentException">The first layer is not dense.</exception>
+    /// <summary>Wraps <paramref name="network"/>, whose first layer must be <see cref="Dense"/> and which must have no skip.</summary>
+    /// <exception cref="ArgumentException">The first layer is not dense, or the network has a skip (<see cref="Network.Skip"/>): sparse rows do not run one.</exception>
     public SparseInputNetwork(Network network, SparseGemm gemm)
     {
         ArgumentNullException.ThrowIfNull(network);
+        if (network.Skip is not null)
+        {
+            throw new ArgumentException("Sparse input does not run a network with a linear skip; feed it dense rows.", nameof(network));
+        }
+
         Network = network;
         _input = new SparseInput(
             network.Layers[0] as Dense ?? throw new ArgumentException($"Sparse input needs a dense first layer, not {network.Layers[0].GetType().Name}.", nameof(network)),

@@ -110,5 +110,5 @@ public static class MlpOnnxExport
     private static string Describe(MlpArchitecture a)
         => string.Create(
             CultureInfo.InvariantCulture,
-            $"{a.Task}, {a.InputSize}-{string.Concat(a.HiddenLayers.Select(h => $"{h}-"))}{a.OutputSize}, {a.Activation}{(a.BatchNormalization ? ", batch norm" : string.Empty)}{(a.DropoutRate > 0 ? $", dropout {a.DropoutRate}" : string.Empty)}");
+            $"{a.Task}, {a.InputSize}-{string.Concat(a.HiddenLayers.Select(h => $"{h}-"))}{a.OutputSize}, {a.Activation}{(a.BatchNormalization ? ", batch norm" : string.Empty)}{(a.DropoutRate > 0 ? $", dropout {a.DropoutRate}" : string.Empty)}{(a.LinearSkip ? ", linear skip" : string.Empty)}");
 }

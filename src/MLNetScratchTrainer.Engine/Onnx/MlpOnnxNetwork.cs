@@ -6,7 +6,8 @@ namespace MLNetScratchTrainer.Engine.Onnx;
 /// <summary>
 /// Appends a trained <see cref="MlpModel"/> to an <see cref="OnnxGraph"/>: its input preprocessing, if it has one
 /// (<see cref="OnnxPreprocessing"/>), then one Gemm per dense layer (batch normalisation
-/// folded in), the hidden activation after each hidden layer, no dropout (the identity at inference), then the head:
+/// folded in), the hidden activation after each hidden layer, no dropout (the identity at inference), the linear skip
+/// (a MatMul of the preprocessed input, added to the logits) when the model has one, then the head:
 /// Softmax (multiclass), Sigmoid (binary) or the regression targets' de-standardisation (y·scale + mean).
 /// </summary>
 public static class MlpOnnxNetwork
@@ -19,8 +20,10 @@ public static class MlpOnnxNetwork
         ArgumentNullException.ThrowIfNull(graph);
         ArgumentNullException.ThrowIfNull(model);
         string x = model.Preprocessor is { } preprocessor ? OnnxPreprocessing.From(preprocessor).AppendTo(graph, input) : input;
+        string networkInput = x;
+        var network = model.CreateNetwork();
         DenseFolding? pending = null;
-        foreach (var layer in model.CreateNetwork().Layers)
+        foreach (var layer in network.Layers)
         {
             switch (layer)
             {
@@ -41,7 +44,7 @@ public static class MlpOnnxNetwork
             }
         }
 
-        string logits = Flush(graph, pending, x);
+        string logits = AppendSkip(graph, network.Skip, networkInput, Flush(graph, pending, x));
         string predictions = model.Architecture.Task switch
         {
             MlpTask.MulticlassClassification => graph.AddNode("Softmax", [logits], "probabilities_2d", OnnxAttribute.Of("axis", 1L)),
@@ -63,6 +66,17 @@ public static class MlpOnnxNetwork
         string bias = graph.AddFloats(dense.BiasName, dense.Bias, dense.OutputSize);
         return graph.AddNode("Gemm", [x, weight, bias], dense.Name);
     }
+
+    // The engine adds the skip's x·S to the chain's logits (Network.Forward); here a MatMul on the same input and an Add.
+    private static string AppendSkip(OnnxGraph graph, ILayer? skip, string networkInput, string logits) => skip switch
+    {
+        null => logits,
+        LinearSkip linear => graph.AddNode(
+            "Add",
+            [logits, graph.AddNode("MatMul", [networkInput, graph.AddFloats(linear.Weight.Name, linear.Weight.Value, linear.InputSize, linear.OutputSize)], "skip")],
+            "logits"),
+        _ => throw new NotSupportedException($"The skip {skip.GetType().Name} has no ONNX export; export supports LinearSkip."),
+    };
 
     private static string AppendActivation(OnnxGraph graph, ILayer layer, string x) => layer switch
     {

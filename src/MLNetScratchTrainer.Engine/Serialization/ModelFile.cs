@@ -23,7 +23,12 @@ public static class ModelFile
     /// <summary>The format name written in every header.</summary>
     public const string FormatName = "MLNetScratchTrainer.Mlp";
 
-    /// <summary>The current format version: 2 added the input preprocessing. Version 1 files (without it) still load.</summary>
+    /// <summary>
+    /// The current format version: 2 added the input preprocessing. Version 1 files (without it) still load. The linear
+    /// skip needed no new version: its header field is written only when on, so every other model's file is as before,
+    /// and a reader that does not know the field refuses a model with a skip at its tensor list (skip.weight) rather than
+    /// loading it without the skip.
+    /// </summary>
     public const int CurrentVersion = 2;
 
     /// <summary>Largest model accepted: 256 Mi parameters (1 GiB of float32).</summary>
@@ -59,7 +64,7 @@ public static class ModelFile
         {
             Format = FormatName,
             Version = CurrentVersion,
-            Architecture = new ArchitectureHeader(architecture.InputSize, [.. architecture.HiddenLayers], architecture.OutputSize, architecture.Task.ToString(), architecture.Activation.ToString(), architecture.DropoutRate, architecture.BatchNormalization),
+            Architecture = new ArchitectureHeader(architecture.InputSize, [.. architecture.HiddenLayers], architecture.OutputSize, architecture.Task.ToString(), architecture.Activation.ToString(), architecture.DropoutRate, architecture.BatchNormalization, architecture.LinearSkip),
             Tensors = TensorHeaders(model),
             TensorsSha256 = Convert.ToHexString(SHA256.HashData(tensorBytes)),
             TargetMean = model.TargetScaling?.Mean.ToArray(),
@@ -250,7 +255,7 @@ public static class ModelFile
         MlpArchitecture architecture;
         try
         {
-            architecture = new MlpArchitecture(a.InputSize, a.HiddenLayers ?? [], a.OutputSize, task, activation, a.DropoutRate, a.BatchNormalization);
+            architecture = new MlpArchitecture(a.InputSize, a.HiddenLayers ?? [], a.OutputSize, task, activation, a.DropoutRate, a.BatchNormalization, a.LinearSkip);
         }
         catch (ArgumentException exception)
         {

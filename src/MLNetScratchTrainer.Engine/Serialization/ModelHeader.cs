@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using MLNetScratchTrainer.Engine.Preprocessing;
 
 namespace MLNetScratchTrainer.Engine.Serialization;
@@ -24,8 +25,19 @@ internal sealed record ModelHeader
     public PreprocessingHeader? Preprocessing { get; init; }
 }
 
-/// <summary>The architecture as saved.</summary>
-internal sealed record ArchitectureHeader(int InputSize, int[] HiddenLayers, int OutputSize, string Task, string Activation, float DropoutRate, bool BatchNormalization);
+/// <summary>
+/// The architecture as saved. <see cref="LinearSkip"/> is written only when on, so a model without it saves exactly as
+/// before the skip existed (and a file without the field loads with it off).
+/// </summary>
+internal sealed record ArchitectureHeader(
+    int InputSize,
+    int[] HiddenLayers,
+    int OutputSize,
+    string Task,
+    string Activation,
+    float DropoutRate,
+    bool BatchNormalization,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool LinearSkip = false);
 
 /// <summary>Name and shape of one tensor in tensors.bin, in order.</summary>
 internal sealed record TensorHeader(string Name, int Rows, int Columns);

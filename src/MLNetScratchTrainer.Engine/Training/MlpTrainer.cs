@@ -87,7 +87,7 @@ public sealed class MlpTrainer
         var validationLabels = ReferenceEquals(split.ValidationData, train) ? trainLabels : EvaluationRows.ScaledLabels(split.ValidationData, targetScaling);
         var shuffler = Options.Shuffle ? Rng.ForStream(Seed, RandomStream.Shuffling) : null;
         return Train(
-            new Setup(architecture, preprocessor, targetScaling, initialModel, train.SparseFeatures is not null, split.TrainRows.Length, train.LabelWidth),
+            new Setup(architecture, preprocessor, targetScaling, initialModel, train.SparseFeatures is not null, split.TrainRows.Length, train.LabelWidth, new LabelledRows(train, trainLabels, split.TrainRows)),
             _ => new DatasetBatches(train, trainLabels, split.TrainRows, shuffler),
             new EvaluationRows(split.ValidationData, validationLabels, split.ValidationRows),
             cancellationToken);
@@ -161,9 +161,10 @@ public sealed class MlpTrainer
             ? initialModel?.TargetScaling ?? TargetScaling.Fit(scan.SampleLabels, train.LabelWidth)
             : null;
         int trainRows = (int)scan.TrainRows;
+        var sample = LinearSkipStart.Fits(architecture) ? new Dataset(scan.SampleFeatures.ToArray(), train.FeatureCount, scan.SampleLabels.ToArray(), train.LabelWidth) : null;
         var shuffler = Options.Shuffle ? Rng.ForStream(Seed, RandomStream.Shuffling) : null;
         return Train(
-            new Setup(architecture, preprocessor, targetScaling, initialModel, Sparse: false, trainRows, train.LabelWidth),
+            new Setup(architecture, preprocessor, targetScaling, initialModel, Sparse: false, trainRows, train.LabelWidth, sample is null ? null : new LabelledRows(sample, EvaluationRows.ScaledLabels(sample, targetScaling), [.. Enumerable.Range(0, sample.Count)])),
             batchSize =>
             {
                 int capacity = shuffler is null ? batchSize : Options.ShuffleBufferRows ?? StreamingRules.ShuffleBufferRows(train.FeatureCount, train.LabelWidth, batchSize);
@@ -174,8 +175,15 @@ public sealed class MlpTrainer
             cancellationToken);
     }
 
-    /// <summary>What a run needs besides its rows: the model's parts, the kind of rows, and the training row count.</summary>
-    private sealed record Setup(MlpArchitecture Architecture, InputPreprocessor? Preprocessor, TargetScaling? TargetScaling, MlpModel? InitialModel, bool Sparse, int TrainRows, int LabelWidth);
+    /// <summary>
+    /// What a run needs besides its batches: the model's parts, the kind of rows, the training row count, and training rows
+    /// in memory for the linear skip's start (<see cref="LinearSkipStart"/>; a sample of them when streaming, null when
+    /// the skip does not start from a fit).
+    /// </summary>
+    private sealed record Setup(MlpArchitecture Architecture, InputPreprocessor? Preprocessor, TargetScaling? TargetScaling, MlpModel? InitialModel, bool Sparse, int TrainRows, int LabelWidth, LabelledRows? SkipStartRows);
+
+    /// <summary>Rows of a data set with their labels as the network learns them (standardised for regression).</summary>
+    private sealed record LabelledRows(Dataset Data, float[] Labels, int[] Rows);
 
     /// <summary>The part of both <c>Fit</c>s after the data is known: builds and initialises the network and runs the epochs.</summary>
     private MlpModel Train(Setup setup, Func<int, IEpochBatches> createBatches, EvaluationRows validation, CancellationToken cancellationToken)
@@ -183,7 +191,8 @@ public sealed class MlpTrainer
         var architecture = setup.Architecture;
         int threads = Options.NumberOfThreads ?? Environment.ProcessorCount;
         using var pool = threads > 1 ? new WorkerPool(threads) : null;
-        var network = architecture.Build(new Gemm(pool), Rng.ForStream(Seed, RandomStream.Dropout));
+        var gemm = new Gemm(pool);
+        var network = architecture.Build(gemm, Rng.ForStream(Seed, RandomStream.Dropout));
         if (network.Head is ClassificationHead classificationHead)
         {
             classificationHead.LabelSmoothing = Options.LabelSmoothingFor(architecture.Task);
@@ -192,6 +201,10 @@ public sealed class MlpTrainer
         if (setup.InitialModel is null)
         {
             Initialize(network, architecture);
+            if (setup.SkipStartRows is { } start)
+            {
+                LinearSkipStart.Apply(network, architecture, start.Data, start.Labels, start.Rows, setup.Preprocessor, gemm);
+            }
         }
         else
         {
@@ -220,7 +233,7 @@ public sealed class MlpTrainer
     }
 
     private MlpArchitecture CreateArchitecture(int inputSize, int featureCount, bool sparse, int labelWidth, float largestLabel, Dataset? validation)
-        => new(inputSize, Options.HiddenLayersFor(featureCount, sparse), OutputCount(labelWidth, largestLabel, validation), Options.Task, Options.Activation, Options.DropoutRate, Options.BatchNormalization);
+        => new(inputSize, Options.HiddenLayersFor(featureCount, sparse), OutputCount(labelWidth, largestLabel, validation), Options.Task, Options.Activation, Options.DropoutRate, Options.BatchNormalization, Options.LinearSkip);
 
     private int OutputCount(int labelWidth, float largestLabel, Dataset? validation) => Options.Task switch
     {
@@ -258,6 +271,11 @@ public sealed class MlpTrainer
             throw new ArgumentException(
                 $"Sparse features train with Adam or AdamW, which update only the first-layer rows a batch touches, and with decoupled weight decay (AdamW); " +
                 $"the options ask for {Options.Optimizer} with weight decay {Options.WeightDecay}.", name);
+        }
+
+        if (data.SparseFeatures is not null && Options.LinearSkip)
+        {
+            throw new ArgumentException("LinearSkip is not supported for sparse features: set it to false (the first layer of sparse rows runs on their non-zeros alone, the skip has no such path).", name);
         }
     }
 

@@ -50,6 +50,17 @@ public class MlpTrainerOptions
     /// <summary>Batch normalisation between each hidden dense layer and its activation.</summary>
     public bool BatchNormalization { get; set; }
 
+    /// <summary>
+    /// A "wide and deep" network: a linear map of the (preprocessed) input, x·S, added to the logits, so the output is
+    /// MLP(x) + x·S and the hidden layers learn what a linear model leaves (<see cref="Layers.LinearSkip"/>; S has weight
+    /// decay like every weight). For regression and binary classification S starts at a ridge fit on the training rows
+    /// and the output layer's weights at zero, so the network starts as that linear model; for multiclass S starts at
+    /// zero. Off by default: it brought the sets where a linear model leads within reach of it but cost others as much
+    /// (docs/defaults.md, "Linear skip"). Dense rows only: sparse rows refuse it (it would be a second row-sparse product
+    /// of every batch).
+    /// </summary>
+    public bool LinearSkip { get; set; }
+
     /// <summary>How weights start; <see cref="InitializerKind.Auto"/> picks He for ReLU-like activations and Xavier otherwise.</summary>
     public InitializerKind Initializer { get; set; } = InitializerKind.Auto;
 

@@ -44,6 +44,27 @@ public sealed class GradientCheckTests
     }
 
     [TestMethod]
+    [DataRow(MlpTask.MulticlassClassification)]
+    [DataRow(MlpTask.BinaryClassification)]
+    [DataRow(MlpTask.Regression)]
+    public void Run_HiddenLayersWithALinearSkip_EveryParameterMatches(MlpTask task)
+    {
+        int outputs = task switch { MlpTask.MulticlassClassification => 3, MlpTask.BinaryClassification => 1, _ => 2 };
+        var network = RandomNetwork(new MlpArchitecture(Features, [6, 5], outputs, task, Activation.Tanh, linearSkip: true));
+        float[] labels = task switch
+        {
+            MlpTask.MulticlassClassification => [0, 1, 2, 1, 0, 2, 2, 1],
+            MlpTask.BinaryClassification => [0, 1, 1, 0, 1, 0, 0, 1],
+            _ => RandomValues.Uniform(Rows * outputs, seed: 3, min: -2f, max: 2f),
+        };
+
+        var result = GradientCheck.Run(network, RandomValues.Matrix(Rows, Features, seed: 4, min: -2f, max: 2f), labels, RandomValues.Uniform(Rows, seed: 5, min: 0f, max: 2f), Float32Gradients.Step);
+
+        CollectionAssert.AreEqual(new[] { "dense0.weight", "dense0.bias", "dense1.weight", "dense1.bias", "dense2.weight", "dense2.bias", "skip.weight" }, result.Tensors.Select(t => t.Name).ToArray());
+        Assert.IsTrue(result.Passed(Float32Gradients.Tolerance), result.ToString());
+    }
+
+    [TestMethod]
     public void Run_NetworkWithAWrongDerivative_Fails()
     {
         var gemm = new Gemm();

@@ -47,6 +47,17 @@ public sealed class LayerGradientTests
     }
 
     [TestMethod]
+    public void LinearSkip_WeightAndInputGradientsMatchNumericalGradient()
+    {
+        var skip = new LinearSkip(Size, 3, new Gemm());
+        RandomValues.Uniform(skip.Weight.Value.Length, seed: 12).CopyTo(skip.Weight.Value, 0);
+
+        var result = AssertBackwardMatches(skip, RandomValues.Matrix(Rows, Size, seed: 13));
+
+        CollectionAssert.AreEqual(new[] { "input", "skip.weight" }, result.Tensors.Select(t => t.Name).ToArray());
+    }
+
+    [TestMethod]
     [DataRow(true)]
     [DataRow(false)]
     public void BatchNorm_GradientsMatchNumericalGradient(bool training)

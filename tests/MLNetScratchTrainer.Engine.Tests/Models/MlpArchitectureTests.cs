@@ -19,7 +19,10 @@ public sealed class MlpArchitectureTests
             {
                 foreach (bool batchNorm in new[] { false, true })
                 {
-                    yield return [new MlpArchitecture(6, hidden, outputs, task, Activation.Tanh, dropoutRate: 0.2f, batchNormalization: batchNorm)];
+                    foreach (bool skip in new[] { false, true })
+                    {
+                        yield return [new MlpArchitecture(6, hidden, outputs, task, Activation.Tanh, dropoutRate: 0.2f, batchNormalization: batchNorm, linearSkip: skip)];
+                    }
                 }
             }
         }
@@ -55,11 +58,26 @@ public sealed class MlpArchitectureTests
     {
         var network = architecture.Build(new Gemm(), new Rng(1));
 
+        // The chain, then the skip branch (listed last, built beside the chain).
+        var built = network.Skip is null ? network.Layers : [.. network.Layers, network.Skip];
         var described = architecture.Layers.Select(l => (l.InputSize, l.OutputSize)).ToArray();
-        CollectionAssert.AreEqual(network.Layers.Select(l => (l.InputSize, l.OutputSize)).ToArray(), described);
+        CollectionAssert.AreEqual(built.Select(l => (l.InputSize, l.OutputSize)).ToArray(), described);
         CollectionAssert.AreEqual(
-            network.Layers.Select(l => l.GetType().Name).ToArray(),
-            architecture.Layers.Select(l => l switch { DenseSpec => "Dense", BatchNormSpec => "BatchNorm", DropoutSpec => "Dropout", _ => "Tanh" }).ToArray());
+            built.Select(l => l.GetType().Name).ToArray(),
+            architecture.Layers.Select(l => l switch { DenseSpec => "Dense", BatchNormSpec => "BatchNorm", DropoutSpec => "Dropout", LinearSkipSpec => "LinearSkip", _ => "Tanh" }).ToArray());
+        Assert.AreEqual(architecture.LinearSkip, network.Skip is not null);
+        CollectionAssert.AreEqual(architecture.Layers.Select(l => l.IsBranch).ToArray(), built.Select(l => ReferenceEquals(l, network.Skip)).ToArray());
+    }
+
+    [TestMethod]
+    public void LinearSkip_AddsOneDecayedWeightOfInputsTimesOutputs_AfterTheOutputLayer()
+    {
+        var plain = new MlpArchitecture(4, [5], 3, MlpTask.MulticlassClassification);
+        var withSkip = new MlpArchitecture(4, [5], 3, MlpTask.MulticlassClassification, linearSkip: true);
+
+        Assert.AreEqual(plain.ParameterCount + (4 * 3), withSkip.ParameterCount);
+        Assert.AreEqual(new TensorSpec("skip.weight", 4, 3, TensorRole.Weight), withSkip.Tensors[^1]);
+        CollectionAssert.AreEqual(plain.Tensors.ToArray(), withSkip.Tensors.Take(plain.Tensors.Count).ToArray(), "the other tensors keep their order");
     }
 
     [TestMethod]

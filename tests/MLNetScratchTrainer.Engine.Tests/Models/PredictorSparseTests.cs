@@ -52,6 +52,15 @@ public sealed class PredictorSparseTests
     }
 
     [TestMethod]
+    public void PredictSparse_WithALinearSkip_EqualsPredictOnTheDenseRowExactly()
+    {
+        // The sparse first-layer path has no skip, so a model with one fills the row densely: the very path of Predict.
+        var model = RandomModels.Create(new MlpArchitecture(Features, [7], 3, MlpTask.MulticlassClassification, linearSkip: true), seed: 5);
+
+        AssertSparseEqualsDense(model, tolerance: 0f);
+    }
+
+    [TestMethod]
     public void PredictSparse_IndicesOutOfOrder_ThrowsNamingThem()
     {
         var predictor = RandomModels.Create(new MlpArchitecture(Features, [4], 2, MlpTask.MulticlassClassification), seed: 4).CreatePredictor();

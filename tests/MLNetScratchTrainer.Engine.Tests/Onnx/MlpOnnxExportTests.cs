@@ -6,7 +6,7 @@ namespace MLNetScratchTrainer.Engine.Tests.Onnx;
 
 /// <summary>
 /// Exported models scored by ONNX Runtime agree with the engine on 1,000 rows: every activation, dropout, batch
-/// normalisation (folded into the dense layers), 0, 1 and 3 hidden layers, all three tasks.
+/// normalisation (folded into the dense layers), the linear skip, 0, 1 and 3 hidden layers, all three tasks.
 /// </summary>
 [TestClass]
 public sealed class MlpOnnxExportTests
@@ -15,15 +15,16 @@ public sealed class MlpOnnxExportTests
     private const int Features = 5;
 
     [TestMethod]
-    [DataRow(new int[0], Activation.Identity, false, 0f)]
-    [DataRow(new[] { 8 }, Activation.Relu, false, 0.3f)]
-    [DataRow(new[] { 8, 6, 5 }, Activation.LeakyRelu, true, 0f)]
-    [DataRow(new[] { 7 }, Activation.Sigmoid, true, 0.2f)]
-    [DataRow(new[] { 6, 5, 4 }, Activation.Tanh, false, 0f)]
-    [DataRow(new[] { 5 }, Activation.Identity, true, 0f)]
-    public void MulticlassProbabilitiesAndClassesMatchTheEngine(int[] hidden, Activation activation, bool batchNorm, float dropout)
+    [DataRow(new int[0], Activation.Identity, false, 0f, false)]
+    [DataRow(new int[0], Activation.Identity, false, 0f, true)]
+    [DataRow(new[] { 8 }, Activation.Relu, false, 0.3f, true)]
+    [DataRow(new[] { 8, 6, 5 }, Activation.LeakyRelu, true, 0f, false)]
+    [DataRow(new[] { 7 }, Activation.Sigmoid, true, 0.2f, true)]
+    [DataRow(new[] { 6, 5, 4 }, Activation.Tanh, false, 0f, false)]
+    [DataRow(new[] { 5 }, Activation.Identity, true, 0f, false)]
+    public void MulticlassProbabilitiesAndClassesMatchTheEngine(int[] hidden, Activation activation, bool batchNorm, float dropout, bool skip)
     {
-        var model = RandomModels.Create(new MlpArchitecture(Features, hidden, 4, MlpTask.MulticlassClassification, activation, dropout, batchNorm), seed: 11);
+        var model = RandomModels.Create(new MlpArchitecture(Features, hidden, 4, MlpTask.MulticlassClassification, activation, dropout, batchNorm, skip), seed: 11);
         float[] x = RandomValues.Uniform(Rows * Features, seed: 3, min: -2f, max: 2f);
         var onnx = Run(model, x);
 
@@ -38,14 +39,14 @@ public sealed class MlpOnnxExportTests
     }
 
     [TestMethod]
-    [DataRow(new int[0], Activation.Identity, false, 0f)]
-    [DataRow(new[] { 8 }, Activation.Relu, true, 0f)]
-    [DataRow(new[] { 8, 6, 5 }, Activation.Tanh, false, 0.4f)]
-    [DataRow(new[] { 6 }, Activation.Sigmoid, false, 0f)]
-    [DataRow(new[] { 6, 4, 3 }, Activation.LeakyRelu, true, 0.1f)]
-    public void BinaryProbabilityAndScoreMatchTheEngine(int[] hidden, Activation activation, bool batchNorm, float dropout)
+    [DataRow(new int[0], Activation.Identity, false, 0f, false)]
+    [DataRow(new[] { 8 }, Activation.Relu, true, 0f, true)]
+    [DataRow(new[] { 8, 6, 5 }, Activation.Tanh, false, 0.4f, false)]
+    [DataRow(new[] { 6 }, Activation.Sigmoid, false, 0f, true)]
+    [DataRow(new[] { 6, 4, 3 }, Activation.LeakyRelu, true, 0.1f, false)]
+    public void BinaryProbabilityAndScoreMatchTheEngine(int[] hidden, Activation activation, bool batchNorm, float dropout, bool skip)
     {
-        var model = RandomModels.Create(new MlpArchitecture(Features, hidden, 1, MlpTask.BinaryClassification, activation, dropout, batchNorm), seed: 5);
+        var model = RandomModels.Create(new MlpArchitecture(Features, hidden, 1, MlpTask.BinaryClassification, activation, dropout, batchNorm, skip), seed: 5);
         float[] x = RandomValues.Uniform(Rows * Features, seed: 4, min: -2f, max: 2f);
         var onnx = Run(model, x);
 
@@ -63,15 +64,15 @@ public sealed class MlpOnnxExportTests
     }
 
     [TestMethod]
-    [DataRow(new int[0], Activation.Identity, false, 0f, true)]
-    [DataRow(new[] { 8, 6, 5 }, Activation.Relu, true, 0.2f, true)]
-    [DataRow(new[] { 6 }, Activation.Tanh, false, 0f, false)]
-    [DataRow(new[] { 6 }, Activation.Sigmoid, true, 0f, true)]
-    [DataRow(new[] { 5 }, Activation.LeakyRelu, false, 0.3f, false)]
-    public void RegressionValuesMatchTheEngineIncludingTargetScaling(int[] hidden, Activation activation, bool batchNorm, float dropout, bool scaled)
+    [DataRow(new int[0], Activation.Identity, false, 0f, true, false)]
+    [DataRow(new[] { 8, 6, 5 }, Activation.Relu, true, 0.2f, true, true)]
+    [DataRow(new[] { 6 }, Activation.Tanh, false, 0f, false, false)]
+    [DataRow(new[] { 6 }, Activation.Sigmoid, true, 0f, true, false)]
+    [DataRow(new[] { 5 }, Activation.LeakyRelu, false, 0.3f, false, true)]
+    public void RegressionValuesMatchTheEngineIncludingTargetScaling(int[] hidden, Activation activation, bool batchNorm, float dropout, bool scaled, bool skip)
     {
         var scaling = scaled ? new TargetScaling([3f], [2f]) : null;
-        var model = RandomModels.Create(new MlpArchitecture(Features, hidden, 1, MlpTask.Regression, activation, dropout, batchNorm), seed: 7, scaling);
+        var model = RandomModels.Create(new MlpArchitecture(Features, hidden, 1, MlpTask.Regression, activation, dropout, batchNorm, skip), seed: 7, scaling);
         float[] x = RandomValues.Uniform(Rows * Features, seed: 5, min: -2f, max: 2f);
         var onnx = Run(model, x);
 
@@ -144,6 +145,46 @@ public sealed class MlpOnnxExportTests
 
         CollectionAssert.AreEqual(new[] { "Gemm", "Relu", "Gemm", "Relu", "Gemm", "Sigmoid" }, graph.Nodes.Select(n => n.OpType).ToArray());
         Assert.IsTrue(graph.Initializers.All(i => i.ElementType == OnnxElementType.Float));
+    }
+
+    [TestMethod]
+    public void LinearSkipIsAMatMulOfTheNetworkInputAddedToTheLogits()
+    {
+        var model = RandomModels.Create(new MlpArchitecture(3, [4], 1, MlpTask.BinaryClassification, Activation.Relu, linearSkip: true), seed: 1);
+        var graph = new OnnxGraph();
+        string input = graph.AddInput("features", OnnxElementType.Float, 3);
+        MlpOnnxNetwork.Append(graph, model, input);
+
+        CollectionAssert.AreEqual(new[] { "Gemm", "Relu", "Gemm", "MatMul", "Add", "Sigmoid" }, graph.Nodes.Select(n => n.OpType).ToArray());
+        CollectionAssert.AreEqual(new[] { input, "skip.weight" }, graph.Nodes.Single(n => n.OpType == "MatMul").Inputs.ToArray());
+        CollectionAssert.AreEqual(model.GetTensor("skip.weight").ToArray(), graph.Initializers.Single(i => i.Name == "skip.weight").Floats!);
+    }
+
+    [TestMethod]
+    public void TrainedModelWithPreprocessingMissingValuesAndLinearSkipAgreesOnEveryRow()
+    {
+        // The skip reads the preprocessed input, missing-value indicators included: the MatMul must take the
+        // preprocessing's output, not the raw features.
+        var data = SyntheticData.Blobs(rowsPerClass: 100, classes: 3, features: 4, seed: 3);
+        float[] x = data.Features;
+        for (int i = 0; i < x.Length; i += 7)
+        {
+            x[i] = float.NaN;
+        }
+
+        var options = Quick.Options(MlpTask.MulticlassClassification);
+        options.InputScaling = InputScaling.Robust;
+        options.LinearSkip = true;
+        options.NumberOfEpochs = 5;
+        var model = Quick.Fit(options, data);
+        using var runner = new OnnxRunner(MlpOnnxExport.ToBytes(model));
+        var onnx = runner.Run("features", x, 4);
+
+        var expected = new float[data.Count * 3];
+        model.PredictBatch(x, expected);
+        Assert.IsTrue(model.GetTensor("skip.weight").ToArray().Any(w => w != 0f), "the skip was trained");
+        Assert.IsGreaterThan(4, model.Architecture.InputSize, "missing-value indicators were added");
+        OnnxAgreement.AssertClose(expected, (float[])onnx[MlpOnnxOutputs.Probabilities], "probabilities");
     }
 
     private static Dictionary<string, Array> Run(MlpModel model, float[] x)

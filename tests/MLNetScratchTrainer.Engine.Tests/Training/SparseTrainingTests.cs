@@ -45,6 +45,18 @@ public sealed class SparseTrainingTests
     }
 
     [TestMethod]
+    public void Fit_SparseData_RefusesALinearSkip()
+    {
+        // The sparse first-layer path runs no skip (MlpTrainerOptions.LinearSkip): asking for one is an error naming it.
+        var options = Options(threads: 1);
+        options.LinearSkip = true;
+
+        var exception = Assert.ThrowsExactly<ArgumentException>(() => Quick.Fit(options, BagOfWords(200, seed: 6).Sparse));
+
+        StringAssert.Contains(exception.Message, "LinearSkip is not supported for sparse features");
+    }
+
+    [TestMethod]
     public void Fit_SparseData_SkipsWeightAveraging()
     {
         // Averaging would update every first-layer row at every step; sparse runs train without it, so asking for it

@@ -51,6 +51,7 @@ public sealed class DocumentedUsageTests
             DropoutRate = 0.05f,
             LabelSmoothing = 0.05f,
             BatchNormalization = true,
+            LinearSkip = true,
             Initializer = InitializerKind.He,
             InitialStd = 0.05f,
             Optimizer = OptimizerKind.Adam,

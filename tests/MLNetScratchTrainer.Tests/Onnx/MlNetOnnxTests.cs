@@ -79,7 +79,9 @@ public sealed class MlNetOnnxTests
         var ml = new MLContext(seed: 1);
         var rows = OnnxRows.Create(Rows, seed: 14);
         var data = OnnxRows.Load(ml, rows);
-        var (binary, _) = Fit(ml, data, ml.BinaryClassification.Trainers.Mlp(MlpOnnxExtensionsTests.Options([5], Activation.LeakyRelu, false, 0f, nameof(OnnxRow.Positive))), nameof(OnnxRow.Positive));
+        var binaryOptions = MlpOnnxExtensionsTests.Options([5], Activation.LeakyRelu, false, 0f, nameof(OnnxRow.Positive));
+        binaryOptions.LinearSkip = true;
+        var (binary, _) = Fit(ml, data, ml.BinaryClassification.Trainers.Mlp(binaryOptions), nameof(OnnxRow.Positive));
         var (regression, _) = Fit(ml, data, ml.Regression.Trainers.Mlp(MlpOnnxExtensionsTests.Options([], Activation.Identity, false, 0f, nameof(OnnxRow.Target))), nameof(OnnxRow.Target));
 
         var binaryOutputs = RunConverted(ml, binary, data, rows).Values;

@@ -49,6 +49,7 @@ public sealed class MlpOnnxExtensionsTests
         var rows = OnnxRows.Create(Rows, seed: 2);
         var data = OnnxRows.Load(ml, rows);
         var options = Options([], Activation.Identity, batchNorm: false, dropout: 0f, label: nameof(OnnxRow.Positive));
+        options.LinearSkip = true;
         var model = ml.Transforms.Concatenate("Features", OnnxRow.FeatureNames)
             .Append(ml.Transforms.NormalizeMeanVariance("Features"))
             .Append(ml.BinaryClassification.Trainers.Mlp(options))
@@ -69,6 +70,7 @@ public sealed class MlpOnnxExtensionsTests
         var rows = OnnxRows.Create(Rows, seed: 3);
         var data = OnnxRows.Load(ml, rows);
         var options = Options([6], Activation.Tanh, batchNorm: false, dropout: 0.2f, label: nameof(OnnxRow.Target));
+        options.LinearSkip = true;
         var model = ml.Transforms.Concatenate("Raw", OnnxRow.FeatureNames)
             .Append(ml.Transforms.NormalizeMinMax("Scaled", "Raw"))
             .Append(ml.Transforms.NormalizeMeanVariance("Features", "Scaled"))
