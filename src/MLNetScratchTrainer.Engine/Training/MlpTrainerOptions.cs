@@ -24,8 +24,8 @@ public class MlpTrainerOptions
 
     /// <summary>
     /// Units of each hidden layer, input side first; empty gives a linear (or logistic) model. Null (the default) picks
-    /// them from the shape of the data (<see cref="DataSizeRules.HiddenLayers"/>): three layers of 256 for dense
-    /// features, one narrower layer for sparse rows of many slots.
+    /// them from the shape of the data (<see cref="DataSizeRules.HiddenLayers"/>): three layers of 32·√features
+    /// units within [64, 256] for dense features, one narrower layer for sparse rows of many slots.
     /// </summary>
     public int[]? HiddenLayers { get; set; }
 
