@@ -56,11 +56,11 @@ public sealed class DataSizeRulesTests
     [TestMethod]
     [DataRow(100, 20)]
     [DataRow(4_999, 20)]
-    [DataRow(5_000, 10)]
-    [DataRow(100_000, 10)]
+    [DataRow(5_000, 5)]
+    [DataRow(100_000, 5)]
     public void EarlyStoppingPatienceFollowsTheWrittenRule(int rows, int patience)
     {
-        // 20 epochs below 5,000 training rows, 10 from there on; an explicit value wins.
+        // 20 epochs below 5,000 training rows, 5 from there on; an explicit value wins.
         Assert.AreEqual(patience, DataSizeRules.EarlyStoppingPatience(rows));
         Assert.AreEqual(patience, new MlpTrainerOptions().EarlyStoppingPatienceFor(rows));
         Assert.AreEqual(3, new MlpTrainerOptions { EarlyStoppingPatience = 3 }.EarlyStoppingPatienceFor(rows));
@@ -68,10 +68,10 @@ public sealed class DataSizeRulesTests
 
     [TestMethod]
     [DataRow(2_200, 20)]
-    [DataRow(2_800, 10)]
+    [DataRow(2_800, 5)]
     public void NullPatienceStopsTheRulesNumberOfEpochsAfterTheLastImprovement(int rowsPerClass, int patience)
     {
-        // 2 × 2,200 rows less 10 % validation leaves 3,960 training rows (patience 20); 2 × 2,800 leaves 5,040 (10). A
+        // 2 × 2,200 rows less 10 % validation leaves 3,960 training rows (patience 20); 2 × 2,800 leaves 5,040 (5). A
         // tolerance of 2 (more than any accuracy or loss can improve) makes every epoch after the first count as no
         // improvement, so the run stops exactly that many epochs after the first.
         var options = Quick.Options(MlpTask.BinaryClassification);
