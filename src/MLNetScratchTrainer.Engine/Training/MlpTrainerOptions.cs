@@ -24,8 +24,8 @@ public class MlpTrainerOptions
 
     /// <summary>
     /// Units of each hidden layer, input side first; empty gives a linear (or logistic) model. Null (the default) picks
-    /// them from the shape of the data (<see cref="DataSizeRules.HiddenLayers"/>): three layers of 256 for dense
-    /// features, one narrower layer for sparse rows of many slots.
+    /// them from the shape of the data (<see cref="DataSizeRules.HiddenLayers"/>): three layers of 32·√features
+    /// units within [64, 256] for dense features, one narrower layer for sparse rows of many slots.
     /// </summary>
     public int[]? HiddenLayers { get; set; }
 
@@ -173,7 +173,7 @@ public class MlpTrainerOptions
     /// Early stopping: stop after this many epochs without a validation metric above the best by more than
     /// <see cref="EarlyStoppingTolerance"/> (or an equal metric with a loss lower by more than it), keeping the best
     /// epoch's weights; 0 disables it. Null (the default) picks it from the number of training rows
-    /// (<see cref="DataSizeRules.EarlyStoppingPatience"/>: 20, or 10 from 5,000 rows on).
+    /// (<see cref="DataSizeRules.EarlyStoppingPatience"/>: 20, or 5 from 5,000 rows on).
     /// Needs validation data: a validation set or <see cref="ValidationFraction"/> above 0.
     /// </summary>
     public int? EarlyStoppingPatience { get; set; }
