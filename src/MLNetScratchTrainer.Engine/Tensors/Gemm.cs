@@ -54,7 +54,7 @@ public sealed partial class Gemm : IParallelWork
     /// <summary>Creates a multiplier that uses the widest vectors the CPU accelerates.</summary>
     /// <param name="pool">Threads to split large products over; null runs on the calling thread.</param>
     public Gemm(WorkerPool? pool = null)
-        : this(pool, Vector512.IsHardwareAccelerated ? 512 : Vector256.IsHardwareAccelerated ? 256 : 128)
+        : this(pool, SimdWidths.WidestAccelerated)
     {
     }
 
