@@ -13,10 +13,15 @@ namespace MLNetScratchTrainer.Engine.Layers;
 /// <item>input gradient, ∂L/∂X = ∂L/∂Y·Wᵀ: (batch × out)·(out × in) = batch × in — skipped by
 /// <see cref="BackwardToParameters"/> for the first layer, whose input is the data.</item>
 /// </list>
+/// The bias is added to each block of Y as the forward product finishes it (see <see cref="IGemmEpilogue"/>), and a
+/// parameter's <see cref="Parameter.GradientReady"/>, when a fused optimizer step sets it, gets each block of ∂L/∂W as the
+/// weight-gradient product finishes it and ∂L/∂b once summed. The input-gradient product, which reads W, therefore
+/// runs before the weight-gradient product.
 /// </remarks>
 public sealed class Dense : ILayer
 {
     private readonly Gemm _gemm;
+    private readonly BiasAddition _biasAddition;
     private Matrix? _input;
     private Matrix? _output;
     private Matrix? _inputGradient;
@@ -38,6 +43,7 @@ public sealed class Dense : ILayer
         Weight = new Parameter(tensors[0]);
         Bias = new Parameter(tensors[1]);
         Parameters = [Weight, Bias];
+        _biasAddition = new BiasAddition(Bias);
     }
 
     /// <summary>Prefix of the parameter names, for example "dense0".</summary>
@@ -77,27 +83,27 @@ public sealed class Dense : ILayer
         _input = input;
         var output = Matrix.Ensure(ref _output, input.Rows, OutputSize);
 
-        // Forward product: Y = X·W, (batch × in)·(in × out) = batch × out; then Y += b on every row.
+        // Forward product: Y = X·W, (batch × in)·(in × out) = batch × out; then Y += b on every row, block by block.
+        _biasAddition.Output = output;
         _gemm.Multiply(
             a: input.Data, transposeA: false,
             b: Weight.Value, transposeB: false,
-            c: output.Data, m: input.Rows, n: OutputSize, k: InputSize, accumulate: false);
-        VectorMath.AddToEachRow(output, Bias.Value);
+            c: output.Data, m: input.Rows, n: OutputSize, k: InputSize, accumulate: false, epilogue: _biasAddition);
         return output;
     }
 
     /// <inheritdoc />
     public Matrix Backward(Matrix outputGradient)
     {
-        BackwardToParameters(outputGradient);
-
-        // Input-gradient product: ∂L/∂X = ∂L/∂Y·Wᵀ, (batch × out)·(out × in) = batch × in.
+        // Input-gradient product: ∂L/∂X = ∂L/∂Y·Wᵀ, (batch × out)·(out × in) = batch × in; first, while W is this step's.
         int batch = outputGradient.Rows;
         var inputGradient = Matrix.Ensure(ref _inputGradient, batch, InputSize);
         _gemm.Multiply(
             a: outputGradient.Data, transposeA: false,
             b: Weight.Value, transposeB: true,
             c: inputGradient.Data, m: batch, n: InputSize, k: OutputSize, accumulate: false);
+
+        BackwardToParameters(outputGradient);
         return inputGradient;
     }
 
@@ -111,9 +117,26 @@ public sealed class Dense : ILayer
         _gemm.Multiply(
             a: input.Data, transposeA: true,
             b: outputGradient.Data, transposeB: false,
-            c: Weight.Gradient, m: InputSize, n: OutputSize, k: batch, accumulate: false);
+            c: Weight.Gradient, m: InputSize, n: OutputSize, k: batch, accumulate: false, epilogue: Weight.GradientReady);
 
         // ∂L/∂b = Σ over rows of ∂L/∂Y (every row added the same b).
         VectorMath.SumRows(outputGradient, Bias.Gradient);
+        Bias.GradientReady?.RegionDone(0, 1, 0, OutputSize);
+    }
+
+    /// <summary>Y += b on every row of a finished block of the forward product.</summary>
+    private sealed class BiasAddition(Parameter bias) : IGemmEpilogue
+    {
+        /// <summary>Y, the product being formed.</summary>
+        public Matrix? Output { get; set; }
+
+        public void RegionDone(int rowFirst, int rowEnd, int columnFirst, int columnEnd)
+        {
+            ReadOnlySpan<float> b = bias.Value.AsSpan(columnFirst, columnEnd - columnFirst);
+            for (int r = rowFirst; r < rowEnd; r++)
+            {
+                VectorMath.Add(Output!.Row(r)[columnFirst..columnEnd], b);
+            }
+        }
     }
 }

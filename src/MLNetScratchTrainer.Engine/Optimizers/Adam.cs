@@ -28,7 +28,7 @@ namespace MLNetScratchTrainer.Engine.Optimizers;
 /// most of its cost, and a wider vector does them for twice the weights at about the same price. Every operation rounds
 /// as in scalar code, so the weights are the same at every width.
 /// </remarks>
-public sealed class Adam : IOptimizer, IParallelWork
+public sealed class Adam : IOptimizer, IFusableOptimizer, IParallelWork
 {
     // Below this many weights one thread updates them all: a hand-off to a worker costs more than it saves.
     private const int ParallelThreshold = 1 << 15;
@@ -143,6 +143,15 @@ public sealed class Adam : IOptimizer, IParallelWork
                 break;
         }
     }
+
+    /// <inheritdoc />
+    void IFusableOptimizer.BeginStep(IReadOnlyList<Parameter> parameters, float learningRate) => BeginStep(parameters, learningRate, decoupledWeightDecay: 0f);
+
+    /// <inheritdoc />
+    void IFusableOptimizer.UpdateRange(int parameterIndex, int start, int length) => UpdateRange(parameterIndex, start, length);
+
+    /// <inheritdoc />
+    void IFusableOptimizer.EndStep() => EndStep();
 
     /// <summary>
     /// Updates part <paramref name="part"/> of every parameter: its share of whole vectors (the last part also the

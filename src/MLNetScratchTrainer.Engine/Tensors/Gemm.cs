@@ -22,7 +22,8 @@ namespace MLNetScratchTrainer.Engine.Tensors;
 ///     ├─ 1. packing (GemmPacking.cs): PackBPanel per NR-column panel of op(B), per depth block of ≤ 256
 ///     │     (skipped when m ≤ 120, one block of row panels: phase 2 then packs each B panel just before using it)
 ///     └─ 2. compute (GemmCompute.cs): per depth block, per block of 20 six-row panels of op(A):
-///           PackAPanels, then MicroKernel per 6 × NR tile of C (edge tiles via a scratch tile)
+///           PackAPanels, then MicroKernel per 6 × NR tile of C (edge tiles via a scratch tile); in the last depth
+///           block each finished block of rows of a thread's tiles goes to the epilogue, if any
 /// </code>
 /// NR is two vectors: 32 floats with AVX-512, 16 with AVX2, 8 with 128-bit vectors.
 /// </remarks>
@@ -48,6 +49,7 @@ public sealed partial class Gemm : IParallelWork
     private float[] _packedB = [];
 
     private float[] _a = [], _b = [], _c = [];
+    private IGemmEpilogue? _epilogue;
     private bool _transposeA, _transposeB, _accumulate, _packing, _packBPerPanel;
     private int _m, _n, _k, _paddedN;
 
@@ -105,9 +107,10 @@ public sealed partial class Gemm : IParallelWork
     /// <summary>
     /// Computes C = op(A)·op(B), or C += op(A)·op(B) when <paramref name="accumulate"/> is true.
     /// op(A) is m × k and op(B) is k × n; C is m × n. With <paramref name="transposeA"/>, A is stored k × m;
-    /// with <paramref name="transposeB"/>, B is stored n × k.
+    /// with <paramref name="transposeB"/>, B is stored n × k. An <paramref name="epilogue"/> gets every region of C as
+    /// soon as it is final (see <see cref="IGemmEpilogue"/>).
     /// </summary>
-    public void Multiply(float[] a, bool transposeA, float[] b, bool transposeB, float[] c, int m, int n, int k, bool accumulate)
+    public void Multiply(float[] a, bool transposeA, float[] b, bool transposeB, float[] c, int m, int n, int k, bool accumulate, IGemmEpilogue? epilogue = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(m);
         ArgumentOutOfRangeException.ThrowIfNegative(n);
@@ -127,22 +130,25 @@ public sealed partial class Gemm : IParallelWork
                 c.AsSpan(0, m * n).Clear();
             }
 
+            epilogue?.RegionDone(0, m, 0, n);
             return;
         }
 
         if (_reference)
         {
             ReferenceGemm.Multiply(a, transposeA, b, transposeB, c, m, n, k, accumulate);
+            epilogue?.RegionDone(0, m, 0, n);
             return;
         }
 
         if (m <= SmallRowCount && !transposeA && !transposeB)
         {
             MultiplyFewRows(a, b, c, m, n, k, accumulate);
+            epilogue?.RegionDone(0, m, 0, n);
             return;
         }
 
-        (_a, _b, _c) = (a, b, c);
+        (_a, _b, _c, _epilogue) = (a, b, c, epilogue);
         (_transposeA, _transposeB, _accumulate) = (transposeA, transposeB, accumulate);
         (_m, _n, _k) = (m, n, k);
         _paddedN = (n + _nr - 1) / _nr * _nr;
@@ -161,7 +167,7 @@ public sealed partial class Gemm : IParallelWork
         }
 
         RunPhase(parallel);    // 2. compute: pack blocks of op(A) (and, for a few rows, each panel of op(B)) and run the micro-kernel on C's tiles
-        (_a, _b, _c) = ([], [], []);
+        (_a, _b, _c, _epilogue) = ([], [], [], null);
     }
 
     /// <inheritdoc />
