@@ -95,11 +95,13 @@ public sealed class InputPreprocessor
             throw new ArgumentException($"The input preprocessor maps {FeatureCount} features to {OutputSize} inputs; got {features.Length} features and room for {output.Length} inputs.");
         }
 
-        // Whole vectors of features, then the last partial one zero-padded: each feature gets the same arithmetic.
+        // Whole vectors of features; the last one ends at the last feature, overlapping the one before (its shared
+        // features are computed again, to the same values). A row shorter than a vector is one zero-padded vector.
         var inverseBound = new Vector<float>(ClipBound is float bound ? 1f / bound : 0f);
+        int lastStart = Math.Max(0, features.Length - Vector<float>.Count);
         for (int j = 0; j < features.Length; j += Vector<float>.Count)
         {
-            TransformBlock(features, output, j, inverseBound);
+            TransformBlock(features, output, Math.Min(j, lastStart), inverseBound);
         }
 
         for (int i = 0; i < _indicators.Length; i++)
@@ -108,7 +110,7 @@ public sealed class InputPreprocessor
         }
     }
 
-    /// <summary>Transforms the features of one vector starting at <paramref name="start"/> (fewer at the end of the row).</summary>
+    /// <summary>Transforms the features of one vector starting at <paramref name="start"/> (fewer when the row is shorter than a vector).</summary>
     private void TransformBlock(ReadOnlySpan<float> features, Span<float> output, int start, Vector<float> inverseBound)
     {
         Vector<float> x = VectorBlocks.Load(features, start);
