@@ -59,8 +59,8 @@ internal sealed class TrainingRun
         bool sparse = sparseNetwork is not null;
         _epochCount = options.NumberOfEpochsFor(batches.Rows, sparse);
         _patience = options.EarlyStoppingPatienceFor(batches.Rows);
-        _batch = new BatchBuffer(batchSize, network.InputSize, labelWidth, preprocessor, sparse);
-        _evaluator = new Evaluator(network, sparseNetwork, task, options.BinaryValidationMetric, new BatchBuffer(Math.Max(batchSize, 256), network.InputSize, labelWidth, preprocessor, sparse));
+        _batch = new BatchBuffer(batchSize, network.InputSize, labelWidth, preprocessor, sparse, pool);
+        _evaluator = new Evaluator(network, sparseNetwork, task, options.BinaryValidationMetric, new BatchBuffer(Math.Max(batchSize, 256), network.InputSize, labelWidth, preprocessor, sparse, pool));
         _optimizer = OptimizerFactory.Create(options.Optimizer, options.OptimizerSettings, options.WeightDecay, pool);
         _fusedStep = !sparse && !RegularizesGradients && _optimizer is IFusableOptimizer fusable ? new FusedStep(network.Parameters, fusable) : null;
         _schedule = options.ScheduleFor(_epochCount);

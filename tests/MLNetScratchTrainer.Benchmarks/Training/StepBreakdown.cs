@@ -67,8 +67,7 @@ public static class StepBreakdown
         var fusedStep = fused && optimizer is IFusableOptimizer fusable ? new FusedStep(network.Parameters, fusable) : null;
         int batches = setup.TrainingRows / setup.BatchSize;
         var average = options.WeightAveragingEpochs > 0 ? new WeightAverage(network, WeightAverage.DecayFor(options.WeightAveragingEpochs, batches)) : null;
-        var batch = new Matrix(setup.BatchSize, setup.Features);
-        var labels = new float[setup.BatchSize];
+        var batch = new BatchBuffer(setup.BatchSize, setup.Features, labelWidth: 1, preprocessor, pool: pool);
         var ticks = new long[steps, Phases.Length];
         int warmUp = steps / 4;
         for (int step = 0; step < warmUp + steps; step++)
@@ -84,31 +83,17 @@ public static class StepBreakdown
 
             int first = step % batches * setup.BatchSize;
             long start = Stopwatch.GetTimestamp();
-            for (int i = 0; i < setup.BatchSize; i++)
-            {
-                int source = order[first + i];
-                if (preprocessor is null)
-                {
-                    data.FeatureRow(source).CopyTo(batch.Row(i));
-                }
-                else
-                {
-                    preprocessor.Transform(data.FeatureRow(source), batch.Row(i));
-                }
-
-                labels[i] = data.Labels[source];
-            }
-
+            batch.Gather(data, data.Labels, order.AsSpan(first, setup.BatchSize));
             start = Lap(ticks, row, 0, start);
 
-            Matrix x = batch;
+            Matrix x = batch.Features;
             foreach (var layer in network.Layers)
             {
                 x = layer.Forward(x, training: true);
                 start = Lap(ticks, row, layer is Dense ? 1 : 2, start);
             }
 
-            network.Head.Loss(x, labels, default);
+            network.Head.Loss(x, batch.Labels, default);
             Matrix gradient = network.Head.Backward();
             start = Lap(ticks, row, 3, start);
             fusedStep?.Begin(setup.LearningRate);
