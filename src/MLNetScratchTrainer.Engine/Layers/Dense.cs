@@ -130,6 +130,8 @@ public sealed class Dense : ILayer
         /// <summary>Y, the product being formed.</summary>
         public Matrix? Output { get; set; }
 
+        public bool IsCostly => false;
+
         public void RegionDone(int rowFirst, int rowEnd, int columnFirst, int columnEnd)
         {
             ReadOnlySpan<float> b = bias.Value.AsSpan(columnFirst, columnEnd - columnFirst);

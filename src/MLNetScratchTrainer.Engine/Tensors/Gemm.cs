@@ -36,6 +36,9 @@ public sealed partial class Gemm : IParallelWork
     // busy machine, where the worker may hold its part while it waits for a core, costs far more. They stay on the calling
     // thread; a 32-row batch through a 256 × 256 layer (two million) is split.
     private const long ParallelThreshold = 1L << 21;
+    // A product with a costly epilogue is split from this many elements of C whatever its depth: the epilogue's own work (an
+    // optimizer step on a block of the weight gradient, a few times a multiply-add per element) is then shared too.
+    private const long EpilogueParallelThreshold = 1L << 15;
     private const int SmallRowCount = 4;
 
     private readonly WorkerPool? _pool;
@@ -153,7 +156,8 @@ public sealed partial class Gemm : IParallelWork
         (_m, _n, _k) = (m, n, k);
         _paddedN = (n + _nr - 1) / _nr * _nr;
         _packBPerPanel = (m + MicroKernel.Rows - 1) / MicroKernel.Rows <= RowPanelsPerBlock;
-        bool parallel = _pool is { ThreadCount: > 1 } && (long)m * n * k >= _parallelThreshold;
+        bool parallel = _pool is { ThreadCount: > 1 }
+            && ((long)m * n * k >= _parallelThreshold || (epilogue is { IsCostly: true } && (long)m * n >= Math.Min(EpilogueParallelThreshold, _parallelThreshold)));
         if (!_packBPerPanel)
         {
             if (_packedB.Length < (long)k * _paddedN)

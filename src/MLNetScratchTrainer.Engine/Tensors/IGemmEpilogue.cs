@@ -11,6 +11,12 @@ namespace MLNetScratchTrainer.Engine.Tensors;
 /// </remarks>
 public interface IGemmEpilogue
 {
+    /// <summary>
+    /// Whether the work per element costs as much as several multiply-adds (an optimizer step, not a bias addition): a
+    /// product that carries such an epilogue is split over the threads from far fewer multiply-adds, to share it.
+    /// </summary>
+    bool IsCostly { get; }
+
     /// <summary>Rows [<paramref name="rowFirst"/>, <paramref name="rowEnd"/>) × columns [<paramref name="columnFirst"/>, <paramref name="columnEnd"/>) of C are final.</summary>
     void RegionDone(int rowFirst, int rowEnd, int columnFirst, int columnEnd);
 }

@@ -81,6 +81,8 @@ internal sealed class FusedStep
             set => _updated = value;
         }
 
+        public bool IsCostly => true;
+
         public void RegionDone(int rowFirst, int rowEnd, int columnFirst, int columnEnd)
         {
             int columns = parameter.Columns;

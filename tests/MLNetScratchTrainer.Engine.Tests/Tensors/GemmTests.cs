@@ -165,6 +165,8 @@ internal sealed class RecordingEpilogue(float[] c, int n) : IGemmEpilogue
 
     public float[] ValueWhenDone { get; } = new float[c.Length];
 
+    public bool IsCostly => false;
+
     public void RegionDone(int rowFirst, int rowEnd, int columnFirst, int columnEnd)
     {
         for (int i = rowFirst; i < rowEnd; i++)
