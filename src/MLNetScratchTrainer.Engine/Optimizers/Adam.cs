@@ -1,10 +1,8 @@
-using System.Diagnostics;
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
 using MLNetScratchTrainer.Engine.Layers;
 using MLNetScratchTrainer.Engine.Parallelism;
-using MLNetScratchTrainer.Engine.Tensors;
 
 namespace MLNetScratchTrainer.Engine.Optimizers;
 
@@ -24,9 +22,6 @@ namespace MLNetScratchTrainer.Engine.Optimizers;
 /// sparse rows) has only those rows updated: the others keep their weights and moments until a batch touches them,
 /// with the bias correction of the global step count (the "lazy" Adam of TensorFlow's LazyAdam and PyTorch's
 /// SparseAdam). Their weight decay is lazy too. This keeps a step's cost proportional to the batch's non-zeros.
-/// The rule runs on the widest vectors the CPU accelerates (512 bits with AVX-512): its square root and division are
-/// most of its cost, and a wider vector does them for twice the weights at about the same price. Every operation rounds
-/// as in scalar code, so the weights are the same at every width.
 /// </remarks>
 public sealed class Adam : IOptimizer, IFusableOptimizer, IParallelWork
 {
@@ -35,10 +30,10 @@ public sealed class Adam : IOptimizer, IFusableOptimizer, IParallelWork
 
     private readonly OptimizerState _state = new(nameof(Adam), buffersPerParameter: 2);
     private readonly WorkerPool? _pool;
-    private readonly int _vectorBits;
     private int _stepCount;
     private IReadOnlyList<Parameter> _parameters = [];
-    private float _learningRate, _stepSize, _correction, _decoupledWeightDecay;
+    private float _learningRate, _stepSize, _decoupledWeightDecay;
+    private Vector<float> _correction;
 
     /// <summary>Creates the optimizer.</summary>
     /// <param name="beta1">Decay rate β1 in [0, 1) of the first-moment (mean) estimate.</param>
@@ -46,26 +41,14 @@ public sealed class Adam : IOptimizer, IFusableOptimizer, IParallelWork
     /// <param name="epsilon">Small positive constant added to the denominator.</param>
     /// <param name="pool">Threads to split large steps over; null updates on the calling thread.</param>
     public Adam(float beta1 = 0.9f, float beta2 = 0.999f, float epsilon = 1e-8f, WorkerPool? pool = null)
-        : this(beta1, beta2, epsilon, pool, SimdWidths.WidestAccelerated)
-    {
-    }
-
-    /// <summary>Creates the optimizer with a given vector width in bits (512, 256 or 128); tests use it to cover every width.</summary>
-    internal Adam(float beta1, float beta2, float epsilon, WorkerPool? pool, int vectorBits)
     {
         OptimizerArguments.RequireDecayRate(beta1, nameof(beta1));
         OptimizerArguments.RequireDecayRate(beta2, nameof(beta2));
         OptimizerArguments.RequirePositive(epsilon, nameof(epsilon));
-        if (vectorBits is not (512 or 256 or 128))
-        {
-            throw new ArgumentOutOfRangeException(nameof(vectorBits), vectorBits, "Vector width must be 128, 256 or 512 bits.");
-        }
-
         Beta1 = beta1;
         Beta2 = beta2;
         Epsilon = epsilon;
         _pool = pool;
-        _vectorBits = vectorBits;
     }
 
     /// <summary>Decay rate β1 of the first-moment estimate.</summary>
@@ -108,7 +91,7 @@ public sealed class Adam : IOptimizer, IFusableOptimizer, IParallelWork
 
     /// <summary>
     /// Starts step t + 1 over <paramref name="parameters"/>: checks the arguments, binds the state and folds the bias
-    /// corrections into two scalars. <see cref="UpdateRange"/> then updates the weights, <see cref="EndStep"/> ends it.
+    /// corrections into two scalars. <see cref="UpdateRange(int, int, int)"/> then updates the weights, <see cref="EndStep"/> ends it.
     /// </summary>
     internal void BeginStep(IReadOnlyList<Parameter> parameters, float learningRate, float decoupledWeightDecay)
     {
@@ -117,32 +100,18 @@ public sealed class Adam : IOptimizer, IFusableOptimizer, IParallelWork
         _stepCount++;
         (_parameters, _learningRate, _decoupledWeightDecay) = (parameters, learningRate, decoupledWeightDecay);
         _stepSize = (float)(learningRate / (1.0 - Math.Pow(Beta1, _stepCount)));
-        _correction = (float)(1.0 / Math.Sqrt(1.0 - Math.Pow(Beta2, _stepCount)));
+        _correction = new Vector<float>((float)(1.0 / Math.Sqrt(1.0 - Math.Pow(Beta2, _stepCount))));
     }
-
-    /// <summary>Ends the step <see cref="BeginStep"/> started.</summary>
-    internal void EndStep() => _parameters = [];
 
     /// <summary>
     /// Updates elements [<paramref name="start"/>, <paramref name="start"/> + <paramref name="length"/>) of parameter
-    /// <paramref name="p"/> in the current step. Ranges of one step must not overlap; disjoint ranges may be updated
-    /// from several threads at once.
+    /// <paramref name="p"/> in the step <see cref="BeginStep"/> started. Ranges of one step must not overlap; disjoint
+    /// ranges may be updated from several threads at once.
     /// </summary>
-    internal void UpdateRange(int p, int start, int length)
-    {
-        switch (_vectorBits)
-        {
-            case 512:
-                UpdateRange<Simd512, Vector512<float>>(Coefficients<Simd512, Vector512<float>>(p), p, start, length);
-                break;
-            case 256:
-                UpdateRange<Simd256, Vector256<float>>(Coefficients<Simd256, Vector256<float>>(p), p, start, length);
-                break;
-            default:
-                UpdateRange<Simd128, Vector128<float>>(Coefficients<Simd128, Vector128<float>>(p), p, start, length);
-                break;
-        }
-    }
+    internal void UpdateRange(int p, int start, int length) => UpdateRange(p, start, length, DecayFactor(_parameters[p]));
+
+    /// <summary>Ends the step <see cref="BeginStep"/> started.</summary>
+    internal void EndStep() => _parameters = [];
 
     /// <inheritdoc />
     void IFusableOptimizer.BeginStep(IReadOnlyList<Parameter> parameters, float learningRate) => BeginStep(parameters, learningRate, decoupledWeightDecay: 0f);
@@ -159,116 +128,92 @@ public sealed class Adam : IOptimizer, IFusableOptimizer, IParallelWork
     /// </summary>
     void IParallelWork.Execute(int part, int partCount)
     {
-        switch (_vectorBits)
-        {
-            case 512:
-                Execute<Simd512, Vector512<float>>(part, partCount);
-                break;
-            case 256:
-                Execute<Simd256, Vector256<float>>(part, partCount);
-                break;
-            default:
-                Execute<Simd128, Vector128<float>>(part, partCount);
-                break;
-        }
-    }
-
-    private void Execute<TSimd, TVector>(int part, int partCount)
-        where TSimd : struct, ISimdWidth<TVector>
-        where TVector : struct
-    {
         for (int p = 0; p < _parameters.Count; p++)
         {
             var parameter = _parameters[p];
-            var coefficients = Coefficients<TSimd, TVector>(p);
+            float decayFactor = DecayFactor(parameter);
             if (parameter.GradientRows is { } rows)
             {
-                // The lazy step: only the rows the batch touched, each straight from the arrays (a touched row is often
-                // only a few vectors wide, so per-row overhead would cost as much as the update itself).
-                foreach (int row in rows.Span[(rows.Length * part / partCount)..(rows.Length * (part + 1) / partCount)])
-                {
-                    UpdateRange<TSimd, TVector>(coefficients, p, row * parameter.Columns, parameter.Columns);
-                }
-
+                UpdateRows(p, rows.Span[(rows.Length * part / partCount)..(rows.Length * (part + 1) / partCount)], parameter.Columns, decayFactor);
                 continue;
             }
 
-            int blocks = parameter.Value.Length / TSimd.Count;
-            int first = (int)((long)blocks * part / partCount) * TSimd.Count;
-            int end = part == partCount - 1 ? parameter.Value.Length : (int)((long)blocks * (part + 1) / partCount) * TSimd.Count;
-            UpdateRange<TSimd, TVector>(coefficients, p, first, end - first);
+            int blocks = parameter.Value.Length / VectorBlocks.Width;
+            int first = (int)((long)blocks * part / partCount) * VectorBlocks.Width;
+            int end = part == partCount - 1 ? parameter.Value.Length : (int)((long)blocks * (part + 1) / partCount) * VectorBlocks.Width;
+            UpdateRange(p, first, end - first, decayFactor);
         }
     }
 
-    /// <summary>The step's scalars for parameter <paramref name="p"/>, each in every lane of a vector.</summary>
-    private Lanes<TVector> Coefficients<TSimd, TVector>(int p)
-        where TSimd : struct, ISimdWidth<TVector>
-        where TVector : struct
+    /// <summary>The factor 1 − lr·λ of the decoupled weight decay for a weight, 1 for a bias.</summary>
+    private float DecayFactor(Parameter parameter) => parameter.IsWeight ? 1f - (_learningRate * _decoupledWeightDecay) : 1f;
+
+    /// <summary>
+    /// Updates whole rows of parameter <paramref name="p"/> (the lazy step of a row-sparse gradient). Rows of whole
+    /// vectors are updated straight from the arrays, with no per-row slicing: a touched row is often only a few vectors
+    /// wide, so per-row overhead would cost as much as the update itself.
+    /// </summary>
+    private void UpdateRows(int p, ReadOnlySpan<int> rows, int columns, float decayFactor)
     {
-        float decayFactor = _parameters[p].IsWeight ? 1f - (_learningRate * _decoupledWeightDecay) : 1f;
-        return new(
-            TSimd.Broadcast(Beta1), TSimd.Broadcast(1f - Beta1), TSimd.Broadcast(Beta2), TSimd.Broadcast(1f - Beta2),
-            TSimd.Broadcast(Epsilon), TSimd.Broadcast(_correction), TSimd.Broadcast(_stepSize), TSimd.Broadcast(decayFactor),
-            TSimd.Broadcast(VectorBlocks.TinyMagnitude));
+        if (columns % VectorBlocks.Width != 0)
+        {
+            foreach (int row in rows)
+            {
+                UpdateRange(p, row * columns, columns, decayFactor);
+            }
+
+            return;
+        }
+
+        int blocksPerRow = columns / VectorBlocks.Width;
+        var gBlocks = MemoryMarshal.Cast<float, Vector<float>>(_parameters[p].Gradient.AsSpan());
+        var mBlocks = MemoryMarshal.Cast<float, Vector<float>>(_state.Buffer(p, 0).AsSpan());
+        var vBlocks = MemoryMarshal.Cast<float, Vector<float>>(_state.Buffer(p, 1).AsSpan());
+        var wBlocks = MemoryMarshal.Cast<float, Vector<float>>(_parameters[p].Value.AsSpan());
+        foreach (int row in rows)
+        {
+            int end = (row + 1) * blocksPerRow;
+            for (int b = row * blocksPerRow; b < end; b++)
+            {
+                (mBlocks[b], vBlocks[b], wBlocks[b]) = Update(gBlocks[b], mBlocks[b], vBlocks[b], wBlocks[b], _stepSize, _correction, decayFactor);
+            }
+        }
     }
 
-    /// <summary>Updates a range of parameter <paramref name="p"/>: whole vectors in place, then the partial one through a padded copy.</summary>
-    private void UpdateRange<TSimd, TVector>(in Lanes<TVector> k, int p, int start, int length)
-        where TSimd : struct, ISimdWidth<TVector>
-        where TVector : struct
+    /// <summary>Updates elements [start, start + length) of parameter <paramref name="p"/>: whole vectors, then the partial one.</summary>
+    private void UpdateRange(int p, int start, int length, float decayFactor)
     {
-        float[] weights = _parameters[p].Value;
-        Debug.Assert(start >= 0 && length >= 0 && start + length <= weights.Length, "The range lies inside the parameter.");
-        ref float w = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(weights), start);
-        ref float g = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_parameters[p].Gradient), start);
-        ref float m = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_state.Buffer(p, 0)), start);
-        ref float v = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_state.Buffer(p, 1)), start);
-        int i = 0;
-        for (; i <= length - TSimd.Count; i += TSimd.Count)
+        var w = _parameters[p].Value.AsSpan(start, length);
+        var g = _parameters[p].Gradient.AsSpan(start, length);
+        var m = _state.Buffer(p, 0).AsSpan(start, length);
+        var v = _state.Buffer(p, 1).AsSpan(start, length);
+        int whole = length - (length % VectorBlocks.Width);
+        var gBlocks = MemoryMarshal.Cast<float, Vector<float>>(g[..whole]);
+        var mBlocks = MemoryMarshal.Cast<float, Vector<float>>(m[..whole]);
+        var vBlocks = MemoryMarshal.Cast<float, Vector<float>>(v[..whole]);
+        var wBlocks = MemoryMarshal.Cast<float, Vector<float>>(w[..whole]);
+        for (int b = 0; b < wBlocks.Length; b++)
         {
-            Update<TSimd, TVector>(k, ref Unsafe.Add(ref g, i), ref Unsafe.Add(ref m, i), ref Unsafe.Add(ref v, i), ref Unsafe.Add(ref w, i));
+            (mBlocks[b], vBlocks[b], wBlocks[b]) = Update(gBlocks[b], mBlocks[b], vBlocks[b], wBlocks[b], _stepSize, _correction, decayFactor);
         }
 
-        if (i < length)
+        if (whole < length)
         {
-            // The last partial vector: zero-padded copies (a zero gradient, moment and weight give a finite, unused result).
-            int tail = length - i;
-            Span<float> padded = stackalloc float[4 * TSimd.Count];
-            padded.Clear();
-            Span<float> gTail = padded[..TSimd.Count], mTail = padded.Slice(TSimd.Count, TSimd.Count);
-            Span<float> vTail = padded.Slice(2 * TSimd.Count, TSimd.Count), wTail = padded[(3 * TSimd.Count)..];
-            MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref g, i), tail).CopyTo(gTail);
-            MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref m, i), tail).CopyTo(mTail);
-            MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref v, i), tail).CopyTo(vTail);
-            MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref w, i), tail).CopyTo(wTail);
-            Update<TSimd, TVector>(k, ref gTail[0], ref mTail[0], ref vTail[0], ref wTail[0]);
-            mTail[..tail].CopyTo(MemoryMarshal.CreateSpan(ref Unsafe.Add(ref m, i), tail));
-            vTail[..tail].CopyTo(MemoryMarshal.CreateSpan(ref Unsafe.Add(ref v, i), tail));
-            wTail[..tail].CopyTo(MemoryMarshal.CreateSpan(ref Unsafe.Add(ref w, i), tail));
+            var (mean, variance, updated) = Update(VectorBlocks.Load(g, whole), VectorBlocks.Load(m, whole), VectorBlocks.Load(v, whole), VectorBlocks.Load(w, whole), _stepSize, _correction, decayFactor);
+            VectorBlocks.Store(mean, m, whole);
+            VectorBlocks.Store(variance, v, whole);
+            VectorBlocks.Store(updated, w, whole);
         }
     }
 
-    // The rule for one vector of weights, the bias corrections folded into StepSize and Correction:
-    // m = β1·m + (1 − β1)·g; v = β2·v + (1 − β2)·g²; w = decay·w − stepSize·m / (√v·correction + ε)
+    // m = β1·m + (1 − β1)·g; v = β2·v + (1 − β2)·g²; w -= lr·m̂ / (√v̂ + ε)
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Update<TSimd, TVector>(in Lanes<TVector> k, ref float g, ref float m, ref float v, ref float w)
-        where TSimd : struct, ISimdWidth<TVector>
-        where TVector : struct
+    private (Vector<float> Mean, Vector<float> Variance, Vector<float> Weight) Update(
+        Vector<float> gradient, Vector<float> mean, Vector<float> variance, Vector<float> weight, float stepSize, Vector<float> correction, float decayFactor)
     {
-        TVector gradient = TSimd.Load(ref g);
-        TVector mean = TSimd.Add(TSimd.Multiply(k.Beta1, TSimd.Load(ref m)), TSimd.Multiply(k.OneMinusBeta1, gradient));
-        TVector variance = TSimd.Add(TSimd.Multiply(k.Beta2, TSimd.Load(ref v)), TSimd.Multiply(k.OneMinusBeta2, TSimd.Multiply(gradient, gradient)));
-        mean = TSimd.ZeroBelow(mean, k.Tiny);    // see VectorBlocks.StoreState: no subnormal state
-        variance = TSimd.ZeroBelow(variance, k.Tiny);
-        TVector denominator = TSimd.Add(TSimd.Multiply(TSimd.SquareRoot(variance), k.Correction), k.Epsilon);
-        TVector weight = TSimd.Subtract(TSimd.Multiply(k.Decay, TSimd.Load(ref w)), TSimd.Divide(TSimd.Multiply(k.StepSize, mean), denominator));
-        TSimd.Store(mean, ref m);
-        TSimd.Store(variance, ref v);
-        TSimd.Store(weight, ref w);
+        mean = VectorBlocks.FlushTiny((Beta1 * mean) + ((1f - Beta1) * gradient));
+        variance = VectorBlocks.FlushTiny((Beta2 * variance) + ((1f - Beta2) * (gradient * gradient)));
+        Vector<float> denominator = (Vector.SquareRoot(variance) * correction) + new Vector<float>(Epsilon);
+        return (mean, variance, (decayFactor * weight) - (stepSize * mean / denominator));
     }
-
-    /// <summary>The scalars of one step, each broadcast to a vector.</summary>
-    private readonly record struct Lanes<TVector>(
-        TVector Beta1, TVector OneMinusBeta1, TVector Beta2, TVector OneMinusBeta2, TVector Epsilon, TVector Correction, TVector StepSize, TVector Decay, TVector Tiny)
-        where TVector : struct;
 }

@@ -4,9 +4,8 @@ using System.Runtime.Intrinsics;
 namespace MLNetScratchTrainer.Engine.Tensors;
 
 /// <summary>
-/// The handful of vector operations the matrix-multiply micro-kernel and the Adam step need, for one vector width.
-/// Each kernel is written once, generic over this interface; the JIT specialises it per width. Every operation rounds
-/// as its scalar counterpart does, so a kernel's results do not depend on the width it runs at.
+/// The handful of vector operations the matrix-multiply micro-kernel needs, for one vector width.
+/// The kernel is written once, generic over this interface; the JIT specialises it per width.
 /// </summary>
 internal interface ISimdWidth<TVector>
     where TVector : struct
@@ -26,17 +25,6 @@ internal interface ISimdWidth<TVector>
     static abstract TVector MultiplyAdd(TVector a, TVector b, TVector c);
 
     static abstract TVector Add(TVector a, TVector b);
-
-    static abstract TVector Subtract(TVector a, TVector b);
-
-    static abstract TVector Multiply(TVector a, TVector b);
-
-    static abstract TVector Divide(TVector a, TVector b);
-
-    static abstract TVector SquareRoot(TVector a);
-
-    /// <summary><paramref name="a"/> with the lanes of magnitude below <paramref name="bound"/> set to zero.</summary>
-    static abstract TVector ZeroBelow(TVector a, TVector bound);
 }
 
 /// <summary>512-bit vectors (AVX-512).</summary>
@@ -60,21 +48,6 @@ internal readonly struct Simd512 : ISimdWidth<Vector512<float>>
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<float> Add(Vector512<float> a, Vector512<float> b) => a + b;
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<float> Subtract(Vector512<float> a, Vector512<float> b) => a - b;
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<float> Multiply(Vector512<float> a, Vector512<float> b) => a * b;
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<float> Divide(Vector512<float> a, Vector512<float> b) => a / b;
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<float> SquareRoot(Vector512<float> a) => Vector512.Sqrt(a);
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<float> ZeroBelow(Vector512<float> a, Vector512<float> bound) => Vector512.ConditionalSelect(Vector512.LessThan(Vector512.Abs(a), bound), Vector512<float>.Zero, a);
 }
 
 /// <summary>256-bit vectors (AVX2).</summary>
@@ -98,21 +71,6 @@ internal readonly struct Simd256 : ISimdWidth<Vector256<float>>
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<float> Add(Vector256<float> a, Vector256<float> b) => a + b;
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<float> Subtract(Vector256<float> a, Vector256<float> b) => a - b;
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<float> Multiply(Vector256<float> a, Vector256<float> b) => a * b;
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<float> Divide(Vector256<float> a, Vector256<float> b) => a / b;
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<float> SquareRoot(Vector256<float> a) => Vector256.Sqrt(a);
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<float> ZeroBelow(Vector256<float> a, Vector256<float> bound) => Vector256.ConditionalSelect(Vector256.LessThan(Vector256.Abs(a), bound), Vector256<float>.Zero, a);
 }
 
 /// <summary>128-bit vectors (SSE, NEON, or the portable software fallback).</summary>
@@ -136,21 +94,6 @@ internal readonly struct Simd128 : ISimdWidth<Vector128<float>>
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<float> Add(Vector128<float> a, Vector128<float> b) => a + b;
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector128<float> Subtract(Vector128<float> a, Vector128<float> b) => a - b;
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector128<float> Multiply(Vector128<float> a, Vector128<float> b) => a * b;
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector128<float> Divide(Vector128<float> a, Vector128<float> b) => a / b;
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector128<float> SquareRoot(Vector128<float> a) => Vector128.Sqrt(a);
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector128<float> ZeroBelow(Vector128<float> a, Vector128<float> bound) => Vector128.ConditionalSelect(Vector128.LessThan(Vector128.Abs(a), bound), Vector128<float>.Zero, a);
 }
 
 /// <summary>Which of the widths above a kernel runs at on this machine.</summary>
