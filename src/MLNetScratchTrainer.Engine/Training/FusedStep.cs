@@ -48,11 +48,7 @@ internal sealed class FusedStep
     /// <exception cref="InvalidOperationException">A layer handed over only part of a parameter's gradient.</exception>
     public void End()
     {
-        for (int p = 0; p < _parameters.Count; p++)
-        {
-            _parameters[p].GradientReady = null;
-        }
-
+        RemoveHooks();
         for (int p = 0; p < _parameters.Count; p++)
         {
             int length = _parameters[p].Value.Length;
@@ -67,6 +63,21 @@ internal sealed class FusedStep
         }
 
         _optimizer.EndStep();
+    }
+
+    /// <summary>After a backward pass that failed: removes the hooks and ends the optimizer's step, updating nothing more.</summary>
+    public void Abandon()
+    {
+        RemoveHooks();
+        _optimizer.EndStep();
+    }
+
+    private void RemoveHooks()
+    {
+        foreach (var parameter in _parameters)
+        {
+            parameter.GradientReady = null;
+        }
     }
 
     /// <summary>The hook of one parameter: updates the block of it that a region of its gradient covers.</summary>

@@ -133,10 +133,13 @@ internal sealed class TrainingRun
             {
                 _network.Backward();
             }
-            finally
+            catch
             {
-                _fusedStep.End();
+                _fusedStep.Abandon();
+                throw;
             }
+
+            _fusedStep.End();
         }
         else
         {

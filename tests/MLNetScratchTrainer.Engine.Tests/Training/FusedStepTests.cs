@@ -68,6 +68,20 @@ public sealed class FusedStepTests
         Assert.Contains("3 of the 6 gradient values of 'w'", exception.Message);
     }
 
+    [TestMethod]
+    public void Abandon_AfterAFailedBackward_RemovesTheHooksAndUpdatesNothing()
+    {
+        var parameter = new Parameter("w", 2, 3, isWeight: true);
+        parameter.Gradient.AsSpan().Fill(1f);
+        var step = new FusedStep([parameter], new Adam());
+        step.Begin(0.01f);
+
+        step.Abandon();
+
+        Assert.IsNull(parameter.GradientReady);
+        CollectionAssert.AreEqual(new float[6], parameter.Value, "no weight moved");
+    }
+
     private static Network Initialised(Network network)
     {
         var rng = new Rng(1);
