@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using MLNetScratchTrainer.Engine.Layers;
 using MLNetScratchTrainer.Engine.Models;
 using MLNetScratchTrainer.Engine.Optimizers;
 using MLNetScratchTrainer.Engine.Parallelism;
@@ -63,6 +64,11 @@ internal sealed class TrainingRun
         _evaluator = new Evaluator(network, sparseNetwork, task, options.BinaryValidationMetric, new BatchBuffer(Math.Max(batchSize, 256), network.InputSize, labelWidth, preprocessor, sparse, pool));
         _optimizer = OptimizerFactory.Create(options.Optimizer, options.OptimizerSettings, options.WeightDecay, pool);
         _fusedStep = !sparse && !RegularizesGradients && _optimizer is IFusableOptimizer fusable ? new FusedStep(network.Parameters, fusable) : null;
+        foreach (var activation in network.Layers.OfType<ActivationLayer>())
+        {
+            activation.Pool = pool;    // each thread activates the rows its share of the product left in its cache
+        }
+
         _schedule = options.ScheduleFor(_epochCount);
         _best = new WeightSnapshot(network);
         int batchesPerEpoch = (batches.Rows + batchSize - 1) / batchSize;

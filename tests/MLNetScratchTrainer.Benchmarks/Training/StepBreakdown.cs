@@ -53,6 +53,11 @@ public static class StepBreakdown
         var architecture = new MlpArchitecture(setup.Features, setup.Hidden, setup.Classes == 2 ? 1 : setup.Classes, setup.Task, Activation.Relu, setup.DropoutRate);
         using var pool = threads > 1 ? new WorkerPool(threads) : null;
         var network = architecture.Build(new Gemm(pool), new Rng(2));
+        foreach (var activation in network.Layers.OfType<ActivationLayer>())
+        {
+            activation.Pool = pool;    // as the trainer
+        }
+
         var initializer = InitializerFactory.Create(InitializerKind.Auto, reluLike: true);
         var rng = new Rng(1);
         foreach (var dense in network.Layers.OfType<Dense>())
