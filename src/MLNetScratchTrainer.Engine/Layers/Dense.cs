@@ -9,10 +9,15 @@ namespace MLNetScratchTrainer.Engine.Layers;
 /// Its three matrix products (<see cref="WeightProducts"/>): forward Y = X·W, the weight gradient ∂L/∂W = Xᵀ·∂L/∂Y,
 /// and the input gradient ∂L/∂X = ∂L/∂Y·Wᵀ — skipped by <see cref="BackwardToParameters"/> for the first layer,
 /// whose input is the data. ∂L/∂b is the column sum of ∂L/∂Y.
+/// The bias is added to each block of Y as the forward product finishes it (see <see cref="IGemmEpilogue"/>), and a
+/// parameter's <see cref="Parameter.GradientReady"/>, when a fused optimizer step sets it, gets each block of ∂L/∂W as the
+/// weight-gradient product finishes it and ∂L/∂b once summed. The input-gradient product, which reads W, therefore
+/// runs before the weight-gradient product.
 /// </remarks>
 public sealed class Dense : ILayer
 {
     private readonly Gemm _gemm;
+    private readonly BiasAddition _biasAddition;
     private Matrix? _input;
     private Matrix? _output;
     private Matrix? _inputGradient;
@@ -34,6 +39,7 @@ public sealed class Dense : ILayer
         Weight = new Parameter(tensors[0]);
         Bias = new Parameter(tensors[1]);
         Parameters = [Weight, Bias];
+        _biasAddition = new BiasAddition(Bias);
     }
 
     /// <summary>Prefix of the parameter names, for example "dense0".</summary>
@@ -73,19 +79,20 @@ public sealed class Dense : ILayer
         _input = input;
         var output = Matrix.Ensure(ref _output, input.Rows, OutputSize);
 
-        // Y = X·W, then Y += b on every row.
-        WeightProducts.Forward(_gemm, input, Weight.Value, output);
-        VectorMath.AddToEachRow(output, Bias.Value);
+        // Y = X·W, then Y += b on every row, block by block as the product finishes them.
+        _biasAddition.Output = output;
+        WeightProducts.Forward(_gemm, input, Weight.Value, output, _biasAddition);
         return output;
     }
 
     /// <inheritdoc />
     public Matrix Backward(Matrix outputGradient)
     {
-        BackwardToParameters(outputGradient);
-
+        // ∂L/∂X first, while W is this step's (a fused optimizer step updates W as ∂L/∂W is formed).
         var inputGradient = Matrix.Ensure(ref _inputGradient, outputGradient.Rows, InputSize);
         WeightProducts.InputGradient(_gemm, outputGradient, Weight.Value, inputGradient);
+
+        BackwardToParameters(outputGradient);
         return inputGradient;
     }
 
@@ -93,9 +100,28 @@ public sealed class Dense : ILayer
     public void BackwardToParameters(Matrix outputGradient)
     {
         var input = _input ?? throw new InvalidOperationException("Backward was called before Forward.");
-        WeightProducts.WeightGradient(_gemm, input, outputGradient, Weight.Gradient);
+        WeightProducts.WeightGradient(_gemm, input, outputGradient, Weight.Gradient, Weight.GradientReady);
 
         // ∂L/∂b = Σ over rows of ∂L/∂Y (every row added the same b).
         VectorMath.SumRows(outputGradient, Bias.Gradient);
+        Bias.GradientReady?.RegionDone(0, 1, 0, OutputSize);
+    }
+
+    /// <summary>Y += b on every row of a finished block of the forward product.</summary>
+    private sealed class BiasAddition(Parameter bias) : IGemmEpilogue
+    {
+        /// <summary>Y, the product being formed.</summary>
+        public Matrix? Output { get; set; }
+
+        public bool IsCostly => false;
+
+        public void RegionDone(int rowFirst, int rowEnd, int columnFirst, int columnEnd)
+        {
+            ReadOnlySpan<float> b = bias.Value.AsSpan(columnFirst, columnEnd - columnFirst);
+            for (int r = rowFirst; r < rowEnd; r++)
+            {
+                VectorMath.Add(Output!.Row(r)[columnFirst..columnEnd], b);
+            }
+        }
     }
 }

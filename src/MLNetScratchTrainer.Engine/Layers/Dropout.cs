@@ -65,26 +65,28 @@ public sealed class Dropout : ILayer
         return output;
     }
 
-    /// <summary>mask[i] = 1 / (1 − rate) with probability 1 − rate (kept), else 0 (dropped): eight uniform draws at a time.</summary>
+    /// <summary>mask[i] = 1 / (1 − rate) with probability 1 − rate (kept), else 0 (dropped): uniform draws, then the threshold.</summary>
     private void DrawMask(Span<float> mask)
     {
+        _rng.Fill(mask);
         float keep = 1f - Rate;
         Vector256<float> keepProbability = Vector256.Create(keep), scale = Vector256.Create(1f / keep);
         ref float target = ref MemoryMarshal.GetReference(mask);
-        int whole = mask.Length - (mask.Length % VectorRng.Lanes);
-        for (int i = 0; i < whole; i += VectorRng.Lanes)
+        int whole = mask.Length - (mask.Length % Vector256<float>.Count);
+        for (int i = 0; i < whole; i += Vector256<float>.Count)
         {
-            Draw().StoreUnsafe(ref target, (nuint)i);
+            Threshold(Vector256.LoadUnsafe(ref target, (nuint)i)).StoreUnsafe(ref target, (nuint)i);
         }
 
         if (whole < mask.Length)
         {
-            Span<float> last = stackalloc float[VectorRng.Lanes];
-            Draw().CopyTo(last);
+            Span<float> last = stackalloc float[Vector256<float>.Count];
+            mask[whole..].CopyTo(last);
+            Threshold(Vector256.Create<float>(last)).CopyTo(last);
             last[..(mask.Length - whole)].CopyTo(mask[whole..]);
         }
 
-        Vector256<float> Draw() => Vector256.ConditionalSelect(Vector256.LessThan(_rng.NextFloats(), keepProbability), scale, Vector256<float>.Zero);
+        Vector256<float> Threshold(Vector256<float> uniform) => Vector256.ConditionalSelect(Vector256.LessThan(uniform, keepProbability), scale, Vector256<float>.Zero);
     }
 
     // dy/dx = mask (0 for dropped values, 1 / (1 − rate) for kept ones)

@@ -75,13 +75,14 @@ public sealed class LinearSkip : ILayer
     /// <inheritdoc />
     public Matrix Backward(Matrix outputGradient)
     {
-        BackwardToParameters(outputGradient);
+        // ∂L/∂X first, while S is this step's (a fused optimizer step updates S as ∂L/∂S is formed).
         var inputGradient = Matrix.Ensure(ref _inputGradient, outputGradient.Rows, InputSize);
         WeightProducts.InputGradient(_gemm, outputGradient, Weight.Value, inputGradient);
+        BackwardToParameters(outputGradient);
         return inputGradient;
     }
 
     /// <inheritdoc />
     public void BackwardToParameters(Matrix outputGradient)
-        => WeightProducts.WeightGradient(_gemm, _input ?? throw new InvalidOperationException("Backward was called before Forward."), outputGradient, Weight.Gradient);
+        => WeightProducts.WeightGradient(_gemm, _input ?? throw new InvalidOperationException("Backward was called before Forward."), outputGradient, Weight.Gradient, Weight.GradientReady);
 }

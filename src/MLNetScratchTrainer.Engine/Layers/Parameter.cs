@@ -1,3 +1,5 @@
+using MLNetScratchTrainer.Engine.Tensors;
+
 namespace MLNetScratchTrainer.Engine.Layers;
 
 /// <summary>
@@ -54,4 +56,11 @@ public sealed class Parameter
     /// update of sparse embeddings); every other optimizer updates all rows as usual. Null (the default) means a dense gradient.
     /// </summary>
     public ReadOnlyMemory<int>? GradientRows { get; set; }
+
+    /// <summary>
+    /// Set only during a training step whose optimizer update is fused into the backward pass: the layer hands it each
+    /// region of <see cref="Gradient"/> (rows × columns of this tensor) as soon as the region is final, and the update
+    /// of those values is taken there, while they are in cache. Null (the default) means the step comes after backward.
+    /// </summary>
+    public IGemmEpilogue? GradientReady { get; set; }
 }

@@ -23,7 +23,7 @@ namespace MLNetScratchTrainer.Engine.Optimizers;
 /// with the bias correction of the global step count (the "lazy" Adam of TensorFlow's LazyAdam and PyTorch's
 /// SparseAdam). Their weight decay is lazy too. This keeps a step's cost proportional to the batch's non-zeros.
 /// </remarks>
-public sealed class Adam : IOptimizer, IParallelWork
+public sealed class Adam : IOptimizer, IFusableOptimizer, IParallelWork
 {
     // Below this many weights one thread updates them all: a hand-off to a worker costs more than it saves.
     private const int ParallelThreshold = 1 << 15;
@@ -70,12 +70,7 @@ public sealed class Adam : IOptimizer, IParallelWork
     /// </summary>
     internal void Step(IReadOnlyList<Parameter> parameters, float learningRate, float decoupledWeightDecay)
     {
-        OptimizerArguments.RequireStepArguments(parameters, learningRate);
-        _state.Bind(parameters);
-        _stepCount++;
-        (_parameters, _learningRate, _decoupledWeightDecay) = (parameters, learningRate, decoupledWeightDecay);
-        _stepSize = (float)(learningRate / (1.0 - Math.Pow(Beta1, _stepCount)));
-        _correction = new Vector<float>((float)(1.0 / Math.Sqrt(1.0 - Math.Pow(Beta2, _stepCount))));
+        BeginStep(parameters, learningRate, decoupledWeightDecay);
         long weights = 0;
         for (int p = 0; p < parameters.Count; p++)
         {
@@ -91,8 +86,41 @@ public sealed class Adam : IOptimizer, IParallelWork
             ((IParallelWork)this).Execute(0, 1);
         }
 
-        _parameters = [];
+        EndStep();
     }
+
+    /// <summary>
+    /// Starts step t + 1 over <paramref name="parameters"/>: checks the arguments, binds the state and folds the bias
+    /// corrections into two scalars. <see cref="UpdateRange(int, int, int)"/> then updates the weights, <see cref="EndStep"/> ends it.
+    /// </summary>
+    internal void BeginStep(IReadOnlyList<Parameter> parameters, float learningRate, float decoupledWeightDecay)
+    {
+        OptimizerArguments.RequireStepArguments(parameters, learningRate);
+        _state.Bind(parameters);
+        _stepCount++;
+        (_parameters, _learningRate, _decoupledWeightDecay) = (parameters, learningRate, decoupledWeightDecay);
+        _stepSize = (float)(learningRate / (1.0 - Math.Pow(Beta1, _stepCount)));
+        _correction = new Vector<float>((float)(1.0 / Math.Sqrt(1.0 - Math.Pow(Beta2, _stepCount))));
+    }
+
+    /// <summary>
+    /// Updates elements [<paramref name="start"/>, <paramref name="start"/> + <paramref name="length"/>) of parameter
+    /// <paramref name="p"/> in the step <see cref="BeginStep"/> started. Ranges of one step must not overlap; disjoint
+    /// ranges may be updated from several threads at once.
+    /// </summary>
+    internal void UpdateRange(int p, int start, int length) => UpdateRange(p, start, length, DecayFactor(_parameters[p]));
+
+    /// <summary>Ends the step <see cref="BeginStep"/> started.</summary>
+    internal void EndStep() => _parameters = [];
+
+    /// <inheritdoc />
+    void IFusableOptimizer.BeginStep(IReadOnlyList<Parameter> parameters, float learningRate) => BeginStep(parameters, learningRate, decoupledWeightDecay: 0f);
+
+    /// <inheritdoc />
+    void IFusableOptimizer.UpdateRange(int parameterIndex, int start, int length) => UpdateRange(parameterIndex, start, length);
+
+    /// <inheritdoc />
+    void IFusableOptimizer.EndStep() => EndStep();
 
     /// <summary>
     /// Updates part <paramref name="part"/> of every parameter: its share of whole vectors (the last part also the
@@ -103,7 +131,7 @@ public sealed class Adam : IOptimizer, IParallelWork
         for (int p = 0; p < _parameters.Count; p++)
         {
             var parameter = _parameters[p];
-            float decayFactor = parameter.IsWeight ? 1f - (_learningRate * _decoupledWeightDecay) : 1f;
+            float decayFactor = DecayFactor(parameter);
             if (parameter.GradientRows is { } rows)
             {
                 UpdateRows(p, rows.Span[(rows.Length * part / partCount)..(rows.Length * (part + 1) / partCount)], parameter.Columns, decayFactor);
@@ -116,6 +144,9 @@ public sealed class Adam : IOptimizer, IParallelWork
             UpdateRange(p, first, end - first, decayFactor);
         }
     }
+
+    /// <summary>The factor 1 − lr·λ of the decoupled weight decay for a weight, 1 for a bias.</summary>
+    private float DecayFactor(Parameter parameter) => parameter.IsWeight ? 1f - (_learningRate * _decoupledWeightDecay) : 1f;
 
     /// <summary>
     /// Updates whole rows of parameter <paramref name="p"/> (the lazy step of a row-sparse gradient). Rows of whole

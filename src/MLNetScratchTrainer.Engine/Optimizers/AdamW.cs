@@ -13,7 +13,7 @@ namespace MLNetScratchTrainer.Engine.Optimizers;
 /// Decay applies only to parameters with <see cref="Parameter.IsWeight"/> set; biases are never decayed.
 /// The decay is scaled by the learning rate of the step, so a learning-rate schedule also scales it.
 /// </remarks>
-public sealed class AdamW : IOptimizer
+public sealed class AdamW : IOptimizer, IFusableOptimizer
 {
     private readonly Adam _adam;
 
@@ -45,4 +45,13 @@ public sealed class AdamW : IOptimizer
     /// <inheritdoc />
     public void Step(IReadOnlyList<Parameter> parameters, float learningRate) =>
         _adam.Step(parameters, learningRate, WeightDecay);
+
+    /// <inheritdoc />
+    void IFusableOptimizer.BeginStep(IReadOnlyList<Parameter> parameters, float learningRate) => _adam.BeginStep(parameters, learningRate, WeightDecay);
+
+    /// <inheritdoc />
+    void IFusableOptimizer.UpdateRange(int parameterIndex, int start, int length) => _adam.UpdateRange(parameterIndex, start, length);
+
+    /// <inheritdoc />
+    void IFusableOptimizer.EndStep() => _adam.EndStep();
 }

@@ -14,6 +14,9 @@ namespace MLNetScratchTrainer.Engine.Optimizers;
 /// </remarks>
 internal static class VectorBlocks
 {
+    /// <summary>Optimizer state of smaller magnitude is flushed to zero (see <see cref="StoreState"/>).</summary>
+    public const float TinyMagnitude = 1e-30f;
+
     /// <summary>Number of floats in one block (8 with AVX2, 16 with AVX-512).</summary>
     public static int Width => Vector<float>.Count;
 
@@ -39,7 +42,7 @@ internal static class VectorBlocks
     }
 
     /// <summary>
-    /// Stores optimizer state (a velocity or moment estimate) with values of magnitude below 1e-30 flushed to zero.
+    /// Stores optimizer state (a velocity or moment estimate) with values of magnitude below <see cref="TinyMagnitude"/> flushed to zero.
     /// </summary>
     /// <remarks>
     /// State that decays geometrically (m ← β·m with a zero gradient, as for the border pixels of MNIST) would
@@ -49,10 +52,10 @@ internal static class VectorBlocks
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void StoreState(Vector<float> value, Span<float> destination, int start) => Store(FlushTiny(value), destination, start);
 
-    /// <summary>Returns <paramref name="value"/> with lanes of magnitude below 1e-30 set to zero (see <see cref="StoreState"/>).</summary>
+    /// <summary>Returns <paramref name="value"/> with lanes of magnitude below <see cref="TinyMagnitude"/> set to zero (see <see cref="StoreState"/>).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector<float> FlushTiny(Vector<float> value)
-        => Vector.ConditionalSelect(Vector.LessThan(Vector.Abs(value), new Vector<float>(1e-30f)), Vector<float>.Zero, value);
+        => Vector.ConditionalSelect(Vector.LessThan(Vector.Abs(value), new Vector<float>(TinyMagnitude)), Vector<float>.Zero, value);
 
     private static Vector<float> LoadPartial(ReadOnlySpan<float> tail)
     {

@@ -1,3 +1,6 @@
+using System.Numerics;
+using MLNetScratchTrainer.Engine.Optimizers;
+
 namespace MLNetScratchTrainer.Engine.Preprocessing;
 
 /// <summary>
@@ -92,24 +95,45 @@ public sealed class InputPreprocessor
             throw new ArgumentException($"The input preprocessor maps {FeatureCount} features to {OutputSize} inputs; got {features.Length} features and room for {output.Length} inputs.");
         }
 
-        bool clip = ClipBound is not null;
-        float inverseBound = clip ? 1f / ClipBound!.Value : 0f;
-        for (int j = 0; j < features.Length; j++)
+        // Whole vectors of features; the last one ends at the last feature, overlapping the one before (its shared
+        // features are computed again, to the same values). A row shorter than a vector is one zero-padded vector.
+        var inverseBound = new Vector<float>(ClipBound is float bound ? 1f / bound : 0f);
+        int lastStart = Math.Max(0, features.Length - Vector<float>.Count);
+        for (int j = 0; j < features.Length; j += Vector<float>.Count)
         {
-            float x = features[j];
-            if (float.IsInfinity(x))
-            {
-                throw new ArgumentException($"Feature {j} is {x}; features must be finite numbers, or NaN for a missing value.");
-            }
-
-            float z = ((float.IsNaN(x) ? _fill[j] : x) - _center[j]) * _scale[j];
-            float ratio = z * inverseBound;
-            output[j] = clip ? z / MathF.Sqrt(1f + (ratio * ratio)) : z;
+            TransformBlock(features, output, Math.Min(j, lastStart), inverseBound);
         }
 
         for (int i = 0; i < _indicators.Length; i++)
         {
             output[_fill.Length + i] = float.IsNaN(features[_indicators[i]]) ? 1f : 0f;
         }
+    }
+
+    /// <summary>Transforms the features of one vector starting at <paramref name="start"/> (fewer when the row is shorter than a vector).</summary>
+    private void TransformBlock(ReadOnlySpan<float> features, Span<float> output, int start, Vector<float> inverseBound)
+    {
+        Vector<float> x = VectorBlocks.Load(features, start);
+        if (Vector.EqualsAny(Vector.Abs(x), new Vector<float>(float.PositiveInfinity)))
+        {
+            int j = start;
+            while (!float.IsInfinity(features[j]))
+            {
+                j++;
+            }
+
+            throw new ArgumentException($"Feature {j} is {features[j]}; features must be finite numbers, or NaN for a missing value.");
+        }
+
+        // z = (x or its fill when missing − centre) · scale, then the smooth clip z / √(1 + (z / b)²)
+        x = Vector.ConditionalSelect(Vector.Equals(x, x), x, VectorBlocks.Load(_fill, start));
+        Vector<float> z = (x - VectorBlocks.Load(_center, start)) * VectorBlocks.Load(_scale, start);
+        if (ClipBound is not null)
+        {
+            Vector<float> ratio = z * inverseBound;
+            z /= Vector.SquareRoot(Vector<float>.One + (ratio * ratio));
+        }
+
+        VectorBlocks.Store(z, output[..features.Length], start);
     }
 }

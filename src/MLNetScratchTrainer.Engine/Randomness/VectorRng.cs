@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
 namespace MLNetScratchTrainer.Engine.Randomness;
@@ -18,7 +19,7 @@ public sealed class VectorRng
     /// <summary>Values per draw: the number of lanes.</summary>
     public const int Lanes = 8;
 
-    private Vector256<uint> _s0, _s1, _s2, _s3;
+    private State _state;
 
     /// <summary>Creates the generator with lane i seeded as <c>new Rng(laneSeeds[i])</c>.</summary>
     public VectorRng(ReadOnlySpan<int> laneSeeds)
@@ -34,7 +35,7 @@ public sealed class VectorRng
             (s0[lane], s1[lane], s2[lane], s3[lane]) = new Rng(laneSeeds[lane]).State;
         }
 
-        (_s0, _s1, _s2, _s3) = (Vector256.Create<uint>(s0), Vector256.Create<uint>(s1), Vector256.Create<uint>(s2), Vector256.Create<uint>(s3));
+        _state = new State(Vector256.Create<uint>(s0), Vector256.Create<uint>(s1), Vector256.Create<uint>(s2), Vector256.Create<uint>(s3));
     }
 
     /// <summary>Creates the generator with its eight lane seeds drawn from <paramref name="seeds"/>.</summary>
@@ -52,24 +53,62 @@ public sealed class VectorRng
 
     /// <summary>The next 32 random bits of every lane (the step of <see cref="Rng.NextUInt"/>, lane by lane).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public Vector256<uint> NextUInts()
-    {
-        Vector256<uint> result = RotateLeft(_s1 * 5u, 7) * 9u;
-        Vector256<uint> t = _s1 << 9;
-        _s2 ^= _s0;
-        _s3 ^= _s1;
-        _s1 ^= _s2;
-        _s0 ^= _s3;
-        _s2 ^= t;
-        _s3 = RotateLeft(_s3, 11);
-        return result;
-    }
+    public Vector256<uint> NextUInts() => _state.Next();
 
     /// <summary>Uniform floats in [0, 1), one per lane (<see cref="Rng.NextFloat"/>, lane by lane).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public Vector256<float> NextFloats()
-        => Vector256.ConvertToSingle((NextUInts() >> 8).AsInt32()) * Vector256.Create(1.0f / (1 << 24));
+    public Vector256<float> NextFloats() => ToFloats(NextUInts());
+
+    /// <summary>
+    /// Fills <paramref name="destination"/> with the values of successive <see cref="NextFloats"/> calls, lane by lane;
+    /// the lanes of the last call past its end are dropped. The generator's state stays in registers for the whole
+    /// loop (calling <see cref="NextFloats"/> in a loop reads and writes it in memory at every step, a dependent chain).
+    /// </summary>
+    public void Fill(Span<float> destination)
+    {
+        State state = _state;
+        ref float target = ref MemoryMarshal.GetReference(destination);
+        int whole = destination.Length - (destination.Length % Lanes);
+        for (int i = 0; i < whole; i += Lanes)
+        {
+            ToFloats(state.Next()).StoreUnsafe(ref target, (nuint)i);
+        }
+
+        if (whole < destination.Length)
+        {
+            Span<float> last = stackalloc float[Lanes];
+            ToFloats(state.Next()).CopyTo(last);
+            last[..(destination.Length - whole)].CopyTo(destination[whole..]);
+        }
+
+        _state = state;
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<uint> RotateLeft(Vector256<uint> value, int count) => (value << count) | (value >> (32 - count));
+    private static Vector256<float> ToFloats(Vector256<uint> bits)
+        => Vector256.ConvertToSingle((bits >> 8).AsInt32()) * Vector256.Create(1.0f / (1 << 24));
+
+    /// <summary>The four state words of the eight generators, one vector each.</summary>
+    private struct State(Vector256<uint> s0, Vector256<uint> s1, Vector256<uint> s2, Vector256<uint> s3)
+    {
+        private Vector256<uint> _s0 = s0, _s1 = s1, _s2 = s2, _s3 = s3;
+
+        /// <summary>Advances every lane one xoshiro128** step and returns its output.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public Vector256<uint> Next()
+        {
+            Vector256<uint> result = RotateLeft(_s1 * 5u, 7) * 9u;
+            Vector256<uint> t = _s1 << 9;
+            _s2 ^= _s0;
+            _s3 ^= _s1;
+            _s1 ^= _s2;
+            _s0 ^= _s3;
+            _s2 ^= t;
+            _s3 = RotateLeft(_s3, 11);
+            return result;
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector256<uint> RotateLeft(Vector256<uint> value, int count) => (value << count) | (value >> (32 - count));
+    }
 }

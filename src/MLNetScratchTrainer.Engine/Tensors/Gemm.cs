@@ -22,7 +22,8 @@ namespace MLNetScratchTrainer.Engine.Tensors;
 ///     ├─ 1. packing (GemmPacking.cs): PackBPanel per NR-column panel of op(B), per depth block of ≤ 256
 ///     │     (skipped when m ≤ 120, one block of row panels: phase 2 then packs each B panel just before using it)
 ///     └─ 2. compute (GemmCompute.cs): per depth block, per block of 20 six-row panels of op(A):
-///           PackAPanels, then MicroKernel per 6 × NR tile of C (edge tiles via a scratch tile)
+///           PackAPanels, then MicroKernel per 6 × NR tile of C (edge tiles via a scratch tile); in the last depth
+///           block each finished block of rows of a thread's tiles goes to the epilogue, if any
 /// </code>
 /// NR is two vectors: 32 floats with AVX-512, 16 with AVX2, 8 with 128-bit vectors.
 /// </remarks>
@@ -35,6 +36,9 @@ public sealed partial class Gemm : IParallelWork
     // busy machine, where the worker may hold its part while it waits for a core, costs far more. They stay on the calling
     // thread; a 32-row batch through a 256 × 256 layer (two million) is split.
     private const long ParallelThreshold = 1L << 21;
+    // A product with a costly epilogue is split from this many elements of C whatever its depth: the epilogue's own work (an
+    // optimizer step on a block of the weight gradient, a few times a multiply-add per element) is then shared too.
+    private const long EpilogueParallelThreshold = 1L << 15;
     private const int SmallRowCount = 4;
 
     private readonly WorkerPool? _pool;
@@ -48,13 +52,14 @@ public sealed partial class Gemm : IParallelWork
     private float[] _packedB = [];
 
     private float[] _a = [], _b = [], _c = [];
+    private IGemmEpilogue? _epilogue;
     private bool _transposeA, _transposeB, _accumulate, _packing, _packBPerPanel;
     private int _m, _n, _k, _paddedN;
 
     /// <summary>Creates a multiplier that uses the widest vectors the CPU accelerates.</summary>
     /// <param name="pool">Threads to split large products over; null runs on the calling thread.</param>
     public Gemm(WorkerPool? pool = null)
-        : this(pool, Vector512.IsHardwareAccelerated ? 512 : Vector256.IsHardwareAccelerated ? 256 : 128)
+        : this(pool, SimdWidths.WidestAccelerated)
     {
     }
 
@@ -105,9 +110,10 @@ public sealed partial class Gemm : IParallelWork
     /// <summary>
     /// Computes C = op(A)·op(B), or C += op(A)·op(B) when <paramref name="accumulate"/> is true.
     /// op(A) is m × k and op(B) is k × n; C is m × n. With <paramref name="transposeA"/>, A is stored k × m;
-    /// with <paramref name="transposeB"/>, B is stored n × k.
+    /// with <paramref name="transposeB"/>, B is stored n × k. An <paramref name="epilogue"/> gets every region of C as
+    /// soon as it is final (see <see cref="IGemmEpilogue"/>).
     /// </summary>
-    public void Multiply(float[] a, bool transposeA, float[] b, bool transposeB, float[] c, int m, int n, int k, bool accumulate)
+    public void Multiply(float[] a, bool transposeA, float[] b, bool transposeB, float[] c, int m, int n, int k, bool accumulate, IGemmEpilogue? epilogue = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(m);
         ArgumentOutOfRangeException.ThrowIfNegative(n);
@@ -127,27 +133,31 @@ public sealed partial class Gemm : IParallelWork
                 c.AsSpan(0, m * n).Clear();
             }
 
+            epilogue?.RegionDone(0, m, 0, n);
             return;
         }
 
         if (_reference)
         {
             ReferenceGemm.Multiply(a, transposeA, b, transposeB, c, m, n, k, accumulate);
+            epilogue?.RegionDone(0, m, 0, n);
             return;
         }
 
         if (m <= SmallRowCount && !transposeA && !transposeB)
         {
             MultiplyFewRows(a, b, c, m, n, k, accumulate);
+            epilogue?.RegionDone(0, m, 0, n);
             return;
         }
 
-        (_a, _b, _c) = (a, b, c);
+        (_a, _b, _c, _epilogue) = (a, b, c, epilogue);
         (_transposeA, _transposeB, _accumulate) = (transposeA, transposeB, accumulate);
         (_m, _n, _k) = (m, n, k);
         _paddedN = (n + _nr - 1) / _nr * _nr;
         _packBPerPanel = (m + MicroKernel.Rows - 1) / MicroKernel.Rows <= RowPanelsPerBlock;
-        bool parallel = _pool is { ThreadCount: > 1 } && (long)m * n * k >= _parallelThreshold;
+        bool parallel = _pool is { ThreadCount: > 1 }
+            && ((long)m * n * k >= _parallelThreshold || (epilogue is { IsCostly: true } && (long)m * n >= Math.Min(EpilogueParallelThreshold, _parallelThreshold)));
         if (!_packBPerPanel)
         {
             if (_packedB.Length < (long)k * _paddedN)
@@ -161,7 +171,7 @@ public sealed partial class Gemm : IParallelWork
         }
 
         RunPhase(parallel);    // 2. compute: pack blocks of op(A) (and, for a few rows, each panel of op(B)) and run the micro-kernel on C's tiles
-        (_a, _b, _c) = ([], [], []);
+        (_a, _b, _c, _epilogue) = ([], [], [], null);
     }
 
     /// <inheritdoc />

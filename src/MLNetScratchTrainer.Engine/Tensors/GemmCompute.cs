@@ -8,7 +8,8 @@ namespace MLNetScratchTrainer.Engine.Tensors;
 /// the micro-kernel over every 6 × NR tile of C this thread owns. When all of op(A) fits in one block of row panels
 /// (a small batch), each B panel is packed here, just before its tiles, into a per-thread buffer that stays in the
 /// first-level cache, instead of all of B in phase 1: no packed copy of B is written out and read back, and a product
-/// needs one hand-off to the pool instead of two.
+/// needs one hand-off to the pool instead of two. Once the last depth block of a block of rows is done, those rows of the
+/// thread's columns are final and go to the epilogue, if the product has one.
 /// </summary>
 public sealed partial class Gemm
 {
@@ -58,6 +59,11 @@ public sealed partial class Gemm
                             WriteEdgeTile(edge, row0, column0, accumulate);
                         }
                     }
+                }
+
+                if (_epilogue is not null && depth0 + depth == _k && columnFirst < columnEnd)
+                {
+                    _epilogue.RegionDone(block * mr, Math.Min(blockEnd * mr, _m), columnFirst * _nr, Math.Min(columnEnd * _nr, _n));
                 }
             }
         }

@@ -95,3 +95,10 @@ internal readonly struct Simd128 : ISimdWidth<Vector128<float>>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<float> Add(Vector128<float> a, Vector128<float> b) => a + b;
 }
+
+/// <summary>Which of the widths above a kernel runs at on this machine.</summary>
+internal static class SimdWidths
+{
+    /// <summary>The widest vectors the CPU accelerates, in bits: 512, 256 or 128.</summary>
+    public static int WidestAccelerated => Vector512.IsHardwareAccelerated ? 512 : Vector256.IsHardwareAccelerated ? 256 : 128;
+}

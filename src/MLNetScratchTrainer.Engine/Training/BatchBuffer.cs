@@ -1,4 +1,5 @@
 using MLNetScratchTrainer.Engine.Data;
+using MLNetScratchTrainer.Engine.Parallelism;
 using MLNetScratchTrainer.Engine.Preprocessing;
 using MLNetScratchTrainer.Engine.Tensors;
 
@@ -6,13 +7,22 @@ namespace MLNetScratchTrainer.Engine.Training;
 
 /// <summary>
 /// One mini-batch gathered from a data set by row indices: features (through the model's input preprocessing, when it
-/// has one), labels and weights, in buffers allocated once for the largest batch.
+/// has one), labels and weights, in buffers allocated once for the largest batch. With a worker pool, the dense rows of
+/// a large batch are gathered by all its threads, each its share of the rows: the rows of a shuffled batch lie anywhere
+/// in memory, and two cores wait for them side by side.
 /// </summary>
-internal sealed class BatchBuffer
+internal sealed class BatchBuffer : IParallelWork
 {
+    // Batches of fewer features than this (rows × features) are gathered on the calling thread: a hand-off costs more.
+    private const int ParallelThreshold = 1 << 14;
+
     private readonly float[] _labels;
     private readonly float[] _weights;
     private readonly InputPreprocessor? _preprocessor;
+    private readonly WorkerPool? _pool;
+    /// <summary>The data set rows of the batch being gathered in parallel.</summary>
+    private readonly int[] _sourceRows;
+    private Dataset? _source;
     private int _rows;
     private bool _hasWeights;
 
@@ -22,13 +32,16 @@ internal sealed class BatchBuffer
     /// <param name="labelWidth">Label values per row.</param>
     /// <param name="preprocessor">The model's input preprocessing, or null to copy the features as they are.</param>
     /// <param name="sparse">Gather CSR rows of a sparse data set into <see cref="SparseFeatures"/> (as they are) instead.</param>
-    public BatchBuffer(int capacity, int inputSize, int labelWidth, InputPreprocessor? preprocessor, bool sparse = false)
+    /// <param name="pool">Threads to gather large dense batches with, or null for the calling thread.</param>
+    public BatchBuffer(int capacity, int inputSize, int labelWidth, InputPreprocessor? preprocessor, bool sparse = false, WorkerPool? pool = null)
     {
         Features = new Matrix(sparse ? 0 : capacity, inputSize);
         SparseFeatures = sparse ? new SparseMatrix(inputSize, capacity) : null;
         _labels = new float[capacity * labelWidth];
         _weights = new float[capacity];
         _preprocessor = preprocessor;
+        _pool = pool;
+        _sourceRows = pool is null ? [] : new int[capacity];
     }
 
     /// <summary>The most rows a batch holds.</summary>
@@ -50,6 +63,15 @@ internal sealed class BatchBuffer
     public void Gather(Dataset data, float[] labels, ReadOnlySpan<int> rows)
     {
         Start(rows.Length);
+        bool parallel = SparseFeatures is null && _pool is { ThreadCount: > 1 } && (long)rows.Length * data.FeatureCount >= ParallelThreshold;
+        if (parallel)
+        {
+            rows.CopyTo(_sourceRows);
+            _source = data;
+            _pool!.Run(this);
+            _source = null;
+        }
+
         int width = data.LabelWidth;
         for (int i = 0; i < rows.Length; i++)
         {
@@ -58,7 +80,7 @@ internal sealed class BatchBuffer
             {
                 SparseFeatures.AppendRowFrom(data.SparseFeatures!, row);
             }
-            else
+            else if (!parallel)
             {
                 PutFeatures(i, data.FeatureRow(row));
             }
@@ -87,6 +109,15 @@ internal sealed class BatchBuffer
         }
 
         _hasWeights = rows.HasWeights;
+    }
+
+    /// <summary>Gathers part <paramref name="part"/> of the rows of a parallel <see cref="Gather(Dataset, float[], ReadOnlySpan{int})"/>.</summary>
+    void IParallelWork.Execute(int part, int partCount)
+    {
+        for (int i = _rows * part / partCount; i < _rows * (part + 1) / partCount; i++)
+        {
+            PutFeatures(i, _source!.FeatureRow(_sourceRows[i]));
+        }
     }
 
     private void Start(int rows)

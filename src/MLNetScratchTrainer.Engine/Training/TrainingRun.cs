@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using MLNetScratchTrainer.Engine.Layers;
 using MLNetScratchTrainer.Engine.Models;
 using MLNetScratchTrainer.Engine.Optimizers;
 using MLNetScratchTrainer.Engine.Parallelism;
@@ -21,6 +22,8 @@ internal sealed class TrainingRun
     private readonly BatchBuffer _batch;
     private readonly Evaluator _evaluator;
     private readonly IOptimizer _optimizer;
+    /// <summary>The optimizer's step taken inside the backward pass, or null to step after it (see <see cref="FusedStep"/>).</summary>
+    private readonly FusedStep? _fusedStep;
     private readonly LearningRateSchedule _schedule;
     private readonly int _epochCount;
     private readonly int _patience;
@@ -57,9 +60,15 @@ internal sealed class TrainingRun
         bool sparse = sparseNetwork is not null;
         _epochCount = options.NumberOfEpochsFor(batches.Rows, sparse);
         _patience = options.EarlyStoppingPatienceFor(batches.Rows);
-        _batch = new BatchBuffer(batchSize, network.InputSize, labelWidth, preprocessor, sparse);
-        _evaluator = new Evaluator(network, sparseNetwork, task, options.BinaryValidationMetric, new BatchBuffer(Math.Max(batchSize, 256), network.InputSize, labelWidth, preprocessor, sparse));
+        _batch = new BatchBuffer(batchSize, network.InputSize, labelWidth, preprocessor, sparse, pool);
+        _evaluator = new Evaluator(network, sparseNetwork, task, options.BinaryValidationMetric, new BatchBuffer(Math.Max(batchSize, 256), network.InputSize, labelWidth, preprocessor, sparse, pool));
         _optimizer = OptimizerFactory.Create(options.Optimizer, options.OptimizerSettings, options.WeightDecay, pool);
+        _fusedStep = !sparse && !RegularizesGradients && _optimizer is IFusableOptimizer fusable ? new FusedStep(network.Parameters, fusable) : null;
+        foreach (var activation in network.Layers.OfType<ActivationLayer>())
+        {
+            activation.Pool = pool;    // each thread activates the rows its share of the product left in its cache
+        }
+
         _schedule = options.ScheduleFor(_epochCount);
         _best = new WeightSnapshot(network);
         int batchesPerEpoch = (batches.Rows + batchSize - 1) / batchSize;
@@ -123,25 +132,49 @@ internal sealed class TrainingRun
                 $"Lower the learning rate (it was {rate}), standardise the features, or set GradientClipNorm.");
         }
 
-        if (_sparseNetwork is null)
+        if (_fusedStep is not null)
         {
-            _network.Backward();
+            _fusedStep.Begin(rate);
+            try
+            {
+                _network.Backward();
+            }
+            catch
+            {
+                _fusedStep.Abandon();
+                throw;
+            }
+
+            _fusedStep.End();
         }
         else
         {
-            _sparseNetwork.Backward();
+            if (_sparseNetwork is null)
+            {
+                _network.Backward();
+            }
+            else
+            {
+                _sparseNetwork.Backward();
+            }
+
+            Regularize();
+            _optimizer.Step(_network.Parameters, rate);
         }
 
-        Regularize();
-        _optimizer.Step(_network.Parameters, rate);
         _average?.Update();
         return loss;
     }
 
+    /// <summary>Whether <see cref="Regularize"/> acts on the gradients, so that the step must wait for all of them.</summary>
+    private bool RegularizesGradients => CouplesWeightDecay || _options.GradientClipNorm is not null;
+
+    private bool CouplesWeightDecay => _options.WeightDecay > 0 && _options.Optimizer != OptimizerKind.AdamW;
+
     /// <summary>What acts on the gradients between backward and step: coupled weight decay (not AdamW's, which is decoupled) and clipping.</summary>
     private void Regularize()
     {
-        if (_options.WeightDecay > 0 && _options.Optimizer != OptimizerKind.AdamW)
+        if (CouplesWeightDecay)
         {
             WeightDecay.AddL2Gradient(_network.Parameters, _options.WeightDecay);
         }

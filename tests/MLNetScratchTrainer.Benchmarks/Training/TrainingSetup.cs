@@ -67,7 +67,10 @@ public sealed record TrainingSetup(string Name, int Features, int[] Hidden, int 
     /// <summary>Weight decay (decoupled for AdamW).</summary>
     public float WeightDecay => UsesDefaults ? Defaults.WeightDecay : 0f;
 
-    /// <summary>Engine options for this setup: the defaults but for epochs, threads and seed, or the MNIST settings.</summary>
+    /// <summary>
+    /// Engine options for this setup: the defaults but for epochs, threads and seed, or the MNIST settings (as the mnist
+    /// harness and the peers train it: no dropout, weight decay, label smoothing, weight averaging or validation split).
+    /// </summary>
     public MlpTrainerOptions Options(int epochs, int threads) => UsesDefaults
         ? new() { Task = Task, NumberOfEpochs = epochs, NumberOfThreads = threads, Seed = 1 }
         : new()
@@ -80,6 +83,8 @@ public sealed record TrainingSetup(string Name, int Features, int[] Hidden, int 
             LearningRate = LearningRate,
             WeightDecay = 0f,
             InputScaling = InputScaling.None,
+            LabelSmoothing = 0f,
+            WeightAveragingEpochs = 0f,
             ValidationFraction = 0f,
             EarlyStoppingPatience = 0,
             BatchSize = BatchSize,

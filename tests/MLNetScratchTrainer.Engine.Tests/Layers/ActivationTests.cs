@@ -1,5 +1,7 @@
 using MLNetScratchTrainer.Engine.Layers;
+using MLNetScratchTrainer.Engine.Parallelism;
 using MLNetScratchTrainer.Engine.Tensors;
+using MLNetScratchTrainer.Engine.Tests.Support;
 
 namespace MLNetScratchTrainer.Engine.Tests.Layers;
 
@@ -50,4 +52,21 @@ public sealed class ActivationTests
         => Assert.ThrowsExactly<InvalidOperationException>(() => new Relu(2).Backward(new Matrix(1, 2)));
 
     private static float[] Forward(ILayer layer) => layer.Forward(new Matrix((float[])Inputs.Clone(), 1, Inputs.Length), training: false).Span.ToArray();
+    [TestMethod]
+    public void ForwardAndBackward_SplitOverTwoThreads_TheSameAsOneThread()
+    {
+        // 131 rows of 127 values cross the split threshold; odd sizes leave partial vectors in each thread's share.
+        using var pool = new WorkerPool(2);
+        var input = new Matrix(RandomValues.Uniform(131 * 127, 1, -3f, 3f), 131, 127);
+        var outputGradient = new Matrix(RandomValues.Uniform(131 * 127, 2), 131, 127);
+        ActivationLayer[] alone = [new Relu(127), new LeakyRelu(127), new Sigmoid(127), new Tanh(127), new Identity(127)];
+        ActivationLayer[] split = [new Relu(127) { Pool = pool }, new LeakyRelu(127) { Pool = pool }, new Sigmoid(127) { Pool = pool }, new Tanh(127) { Pool = pool }, new Identity(127) { Pool = pool }];
+        foreach (var (one, two) in alone.Zip(split))
+        {
+            CollectionAssert.AreEqual(one.Forward(input, training: true).Span.ToArray(), two.Forward(input, training: true).Span.ToArray(), one.GetType().Name);
+            CollectionAssert.AreEqual(one.Backward(outputGradient).Span.ToArray(), two.Backward(outputGradient).Span.ToArray(), one.GetType().Name);
+        }
+
+        Assert.AreEqual(MathF.Max(input.Span[^1], 0f), split[0].Forward(input, training: true).Span[^1], "the last value of the second thread's share");
+    }
 }

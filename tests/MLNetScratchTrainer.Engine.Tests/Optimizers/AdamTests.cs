@@ -132,6 +132,51 @@ public sealed class AdamTests
     }
 
     [TestMethod]
+    public void Step_AnyLength_MatchesTheScalarRuleBitForBit()
+    {
+        // Lengths below, at and across one or two vectors; gradients include zeros (moments decaying toward the
+        // flush-to-zero bound) and the decoupled weight decay applies to the weights, not the bias.
+        int[] lengths = [1, 3, 4, 7, 8, 15, 16, 17, 33, 100];
+        const float beta1 = 0.8f, beta2 = 0.95f, epsilon = 1e-6f, rate = 0.01f, decay = 0.1f;
+        var adam = new Adam(beta1, beta2, epsilon);
+        Parameter[] parameters = Parameters(lengths);
+        float[][] w = [.. parameters.Select(p => (float[])p.Value.Clone())];
+        float[][] m = [.. lengths.Select(n => new float[n])], v = [.. lengths.Select(n => new float[n])];
+        for (int step = 1; step <= 4; step++)
+        {
+            float stepSize = (float)(rate / (1.0 - Math.Pow(beta1, step)));
+            float correction = (float)(1.0 / Math.Sqrt(1.0 - Math.Pow(beta2, step)));
+            for (int p = 0; p < lengths.Length; p++)
+            {
+                float[] gradient = RandomValues.Uniform(lengths[p], (step * 100) + p);
+                for (int i = 0; i < gradient.Length; i += 3)
+                {
+                    gradient[i] = step > 1 ? 0f : gradient[i];
+                }
+
+                gradient.CopyTo(parameters[p].Gradient, 0);
+                float decayFactor = parameters[p].IsWeight ? 1f - (rate * decay) : 1f;
+                for (int i = 0; i < lengths[p]; i++)
+                {
+                    float g = gradient[i];
+                    m[p][i] = Flush((beta1 * m[p][i]) + ((1f - beta1) * g));
+                    v[p][i] = Flush((beta2 * v[p][i]) + ((1f - beta2) * (g * g)));
+                    w[p][i] = (decayFactor * w[p][i]) - (stepSize * m[p][i] / ((MathF.Sqrt(v[p][i]) * correction) + epsilon));
+                }
+            }
+
+            adam.Step(parameters, rate, decay);
+        }
+
+        for (int p = 0; p < lengths.Length; p++)
+        {
+            CollectionAssert.AreEqual(w[p], parameters[p].Value, $"{lengths[p]} weights");
+        }
+
+        static float Flush(float x) => MathF.Abs(x) < 1e-30f ? 0f : x;
+    }
+
+    [TestMethod]
     public void RejectsInvalidHyperparameters()
     {
         Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => new Adam(beta1: 1f));

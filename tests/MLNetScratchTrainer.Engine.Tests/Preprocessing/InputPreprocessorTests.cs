@@ -47,6 +47,49 @@ public sealed class InputPreprocessorTests
     }
 
     [TestMethod]
+    public void Transform_AnyFeatureCount_MatchesTheScalarFormulaBitForBit()
+    {
+        // Counts below, at and across a vector (partial last vectors); every third value missing, some far out for the clip.
+        foreach (int count in new[] { 1, 3, 7, 8, 9, 16, 17, 33, 100 })
+        {
+            foreach (float? bound in new float?[] { null, 3f })
+            {
+                float[] fill = [.. Enumerable.Range(0, count).Select(j => 0.25f * j)];
+                float[] center = [.. Enumerable.Range(0, count).Select(j => 1.5f - (0.1f * j))];
+                float[] scale = [.. Enumerable.Range(0, count).Select(j => j % 5 == 4 ? 0f : 0.3f + (0.07f * j))];
+                float[] features = [.. Enumerable.Range(0, count).Select(j => j % 3 == 2 ? float.NaN : ((j * 37 % 11) - 5) * 1.7f)];
+                var preprocessor = new InputPreprocessor(fill, center, scale, bound, [2 % count]);
+                var output = new float[count + 1];
+
+                preprocessor.Transform(features, output);
+
+                for (int j = 0; j < count; j++)
+                {
+                    float z = ((float.IsNaN(features[j]) ? fill[j] : features[j]) - center[j]) * scale[j];
+                    float ratio = z * (bound is float b ? 1f / b : 0f);
+                    float expected = bound is null ? z : z / MathF.Sqrt(1f + (ratio * ratio));
+                    Assert.AreEqual(expected, output[j], $"{count} features, bound {bound}, feature {j}");
+                }
+
+                Assert.AreEqual(float.IsNaN(features[2 % count]) ? 1f : 0f, output[count], "the indicator");
+            }
+        }
+    }
+
+    [TestMethod]
+    public void Transform_InfiniteFeatureInTheLastPartialVector_ThrowsNamingIt()
+    {
+        float[] zeros = new float[19], ones = [.. Enumerable.Repeat(1f, 19)];
+        var preprocessor = new InputPreprocessor(zeros, zeros, ones, 3f, []);
+        float[] features = new float[19];
+        features[18] = float.PositiveInfinity;
+
+        var exception = Assert.ThrowsExactly<ArgumentException>(() => preprocessor.Transform(features, new float[19]));
+
+        Assert.Contains("Feature 18 is Infinity", exception.Message);
+    }
+
+    [TestMethod]
     public void Constructor_RejectsPartsThatCannotBeRight()
     {
         Assert.ThrowsExactly<ArgumentException>(() => new InputPreprocessor([0f], [0f, 1f], [1f], null, []));

@@ -35,6 +35,33 @@ public sealed class VectorRngTests
     }
 
     [TestMethod]
+    public void Fill_AnyLength_IsTheValuesOfSuccessiveNextFloatsCalls()
+    {
+        // Lengths below, at and across the eight lanes; after each fill both generators continue in step.
+        var filling = new VectorRng(Seeds);
+        var calling = new VectorRng(Seeds);
+        foreach (int length in new[] { 1, 7, 8, 9, 16, 37, 0, 100 })
+        {
+            float[] filled = new float[length];
+            filling.Fill(filled);
+
+            var expected = new List<float>();
+            while (expected.Count < length)
+            {
+                var values = calling.NextFloats();
+                for (int lane = 0; lane < VectorRng.Lanes; lane++)
+                {
+                    expected.Add(values[lane]);
+                }
+            }
+
+            CollectionAssert.AreEqual(expected.Take(length).ToArray(), filled, $"{length} values");
+        }
+
+        Assert.AreEqual(calling.NextUInts(), filling.NextUInts(), "the same state after the fills");
+    }
+
+    [TestMethod]
     public void From_SameSeedSource_SameSequence_DifferentSourceDifferentSequence()
     {
         var first = VectorRng.From(new Rng(5));

@@ -102,6 +102,37 @@ public sealed class GemmTests
     }
 
     [TestMethod]
+    [DataRow(false, false)]
+    [DataRow(true, false)]
+    [DataRow(false, true)]
+    public void Multiply_Epilogue_GetsEveryElementOnceWithItsFinalValue(bool transposeA, bool transposeB)
+    {
+        // Every path: few rows without packing (m ≤ 4), B packed per panel (m ≤ 120), B packed first (m > 120), several
+        // depth blocks (k = 513), the reference and zero depth; one thread and two with every product split.
+        using var pool = new WorkerPool(2);
+        var gemms = VectorWidths.Select(bits => new Gemm(null, bits))
+            .Append(new Gemm(pool, SimdWidths.WidestAccelerated, parallelThreshold: 0))
+            .Append(Gemm.CreateReference());
+        foreach (var (m, n, k) in new[] { (3, 37, 9), (33, 65, 17), (257, 33, 513), (7, 257, 0), (130, 300, 40) })
+        {
+            float[] a = RandomValues.Uniform(m * k, 7), b = RandomValues.Uniform(k * n, 8);
+            foreach (var gemm in gemms)
+            {
+                float[] c = new float[m * n];
+                var epilogue = new RecordingEpilogue(c, n);
+                gemm.Multiply(a, transposeA, b, transposeB, c, m, n, k, accumulate: false, epilogue);
+
+                string where = $"{(gemm.IsReference ? "reference" : $"{gemm.VectorBits}-bit")}, m={m} n={n} k={k}";
+                Assert.IsTrue(epilogue.Seen.All(count => count == 1), $"{where}: every element in exactly one region");
+                if (!gemm.IsReference)
+                {
+                    CollectionAssert.AreEqual(c, epilogue.ValueWhenDone, $"{where}: each region final when handed over");
+                }
+            }
+        }
+    }
+
+    [TestMethod]
     public void Multiply_ZeroDepth_ClearsOrKeepsC()
     {
         var gemm = new Gemm();
@@ -125,4 +156,26 @@ public sealed class GemmTests
     [TestMethod]
     public void Constructor_UnsupportedWidth_Throws()
         => Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => new Gemm(null, 64));
+}
+
+/// <summary>Counts how often each element of C is handed over, and keeps its value at that moment.</summary>
+internal sealed class RecordingEpilogue(float[] c, int n) : IGemmEpilogue
+{
+    public int[] Seen { get; } = new int[c.Length];
+
+    public float[] ValueWhenDone { get; } = new float[c.Length];
+
+    public bool IsCostly => false;
+
+    public void RegionDone(int rowFirst, int rowEnd, int columnFirst, int columnEnd)
+    {
+        for (int i = rowFirst; i < rowEnd; i++)
+        {
+            for (int j = columnFirst; j < columnEnd; j++)
+            {
+                Interlocked.Increment(ref Seen[(i * n) + j]);
+                ValueWhenDone[(i * n) + j] = c[(i * n) + j];
+            }
+        }
+    }
 }
