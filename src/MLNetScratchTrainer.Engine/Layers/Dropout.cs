@@ -69,24 +69,20 @@ public sealed class Dropout : ILayer
     private void DrawMask(Span<float> mask)
     {
         _rng.Fill(mask);
-        float keep = 1f - Rate;
-        Vector256<float> keepProbability = Vector256.Create(keep), scale = Vector256.Create(1f / keep);
+        float keep = 1f - Rate, scale = 1f / keep;
+        Vector256<float> keepProbability = Vector256.Create(keep), scaleVector = Vector256.Create(scale);
         ref float target = ref MemoryMarshal.GetReference(mask);
         int whole = mask.Length - (mask.Length % Vector256<float>.Count);
         for (int i = 0; i < whole; i += Vector256<float>.Count)
         {
-            Threshold(Vector256.LoadUnsafe(ref target, (nuint)i)).StoreUnsafe(ref target, (nuint)i);
+            Vector256<float> uniform = Vector256.LoadUnsafe(ref target, (nuint)i);
+            Vector256.ConditionalSelect(Vector256.LessThan(uniform, keepProbability), scaleVector, Vector256<float>.Zero).StoreUnsafe(ref target, (nuint)i);
         }
 
-        if (whole < mask.Length)
+        for (int i = whole; i < mask.Length; i++)
         {
-            Span<float> last = stackalloc float[Vector256<float>.Count];
-            mask[whole..].CopyTo(last);
-            Threshold(Vector256.Create<float>(last)).CopyTo(last);
-            last[..(mask.Length - whole)].CopyTo(mask[whole..]);
+            mask[i] = mask[i] < keep ? scale : 0f;
         }
-
-        Vector256<float> Threshold(Vector256<float> uniform) => Vector256.ConditionalSelect(Vector256.LessThan(uniform, keepProbability), scale, Vector256<float>.Zero);
     }
 
     // dy/dx = mask (0 for dropped values, 1 / (1 − rate) for kept ones)
