@@ -1,5 +1,6 @@
 using System.Numerics;
-using MLNetScratchTrainer.Engine.Optimizers;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace MLNetScratchTrainer.Engine.Preprocessing;
 
@@ -95,13 +96,30 @@ public sealed class InputPreprocessor
             throw new ArgumentException($"The input preprocessor maps {FeatureCount} features to {OutputSize} inputs; got {features.Length} features and room for {output.Length} inputs.");
         }
 
-        // Whole vectors of features; the last one ends at the last feature, overlapping the one before (its shared
-        // features are computed again, to the same values). A row shorter than a vector is one zero-padded vector.
-        var inverseBound = new Vector<float>(ClipBound is float bound ? 1f / bound : 0f);
-        int lastStart = Math.Max(0, features.Length - Vector<float>.Count);
-        for (int j = 0; j < features.Length; j += Vector<float>.Count)
+        // Whole vectors of features, then the last few one by one: the same operations in a lane and in scalar code
+        // round the same way, so every feature gets the same bits either way. An infinity is looked for once per row.
+        float inverseBound = ClipBound is float bound ? 1f / bound : 0f;
+        ref float x = ref MemoryMarshal.GetReference(features);
+        ref float z = ref MemoryMarshal.GetReference(output);
+        var infinities = Vector<int>.Zero;
+        int j = 0;
+        for (; j <= features.Length - Vector<float>.Count; j += Vector<float>.Count)
         {
-            TransformBlock(features, output, Math.Min(j, lastStart), inverseBound);
+            var block = Vector.LoadUnsafe(ref x, (nuint)j);
+            infinities |= Vector.Equals(Vector.Abs(block), new Vector<float>(float.PositiveInfinity));
+            TransformBlock(block, j, inverseBound).StoreUnsafe(ref z, (nuint)j);
+        }
+
+        for (; j < features.Length; j++)
+        {
+            float value = features[j];
+            infinities |= new Vector<int>(float.IsInfinity(value) ? -1 : 0);
+            output[j] = TransformOne(value, j, inverseBound);
+        }
+
+        if (infinities != Vector<int>.Zero)
+        {
+            ThrowInfinite(features);
         }
 
         for (int i = 0; i < _indicators.Length; i++)
@@ -110,30 +128,38 @@ public sealed class InputPreprocessor
         }
     }
 
-    /// <summary>Transforms the features of one vector starting at <paramref name="start"/> (fewer when the row is shorter than a vector).</summary>
-    private void TransformBlock(ReadOnlySpan<float> features, Span<float> output, int start, Vector<float> inverseBound)
+    /// <summary>Transforms the vector of features starting at feature <paramref name="start"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private Vector<float> TransformBlock(Vector<float> x, int start, float inverseBound)
     {
-        Vector<float> x = VectorBlocks.Load(features, start);
-        if (Vector.EqualsAny(Vector.Abs(x), new Vector<float>(float.PositiveInfinity)))
-        {
-            int j = start;
-            while (!float.IsInfinity(features[j]))
-            {
-                j++;
-            }
-
-            throw new ArgumentException($"Feature {j} is {features[j]}; features must be finite numbers, or NaN for a missing value.");
-        }
-
         // z = (x or its fill when missing − centre) · scale, then the smooth clip z / √(1 + (z / b)²)
-        x = Vector.ConditionalSelect(Vector.Equals(x, x), x, VectorBlocks.Load(_fill, start));
-        Vector<float> z = (x - VectorBlocks.Load(_center, start)) * VectorBlocks.Load(_scale, start);
-        if (ClipBound is not null)
+        x = Vector.ConditionalSelect(Vector.Equals(x, x), x, Vector.LoadUnsafe(ref _fill[0], (nuint)start));
+        Vector<float> z = (x - Vector.LoadUnsafe(ref _center[0], (nuint)start)) * Vector.LoadUnsafe(ref _scale[0], (nuint)start);
+        if (ClipBound is null)
         {
-            Vector<float> ratio = z * inverseBound;
-            z /= Vector.SquareRoot(Vector<float>.One + (ratio * ratio));
+            return z;
         }
 
-        VectorBlocks.Store(z, output[..features.Length], start);
+        Vector<float> ratio = z * inverseBound;
+        return z / Vector.SquareRoot(Vector<float>.One + (ratio * ratio));
+    }
+
+    /// <summary>Transforms feature <paramref name="j"/>: <see cref="TransformBlock"/> for one value.</summary>
+    private float TransformOne(float x, int j, float inverseBound)
+    {
+        float z = ((float.IsNaN(x) ? _fill[j] : x) - _center[j]) * _scale[j];
+        if (ClipBound is null)
+        {
+            return z;
+        }
+
+        float ratio = z * inverseBound;
+        return z / MathF.Sqrt(1f + (ratio * ratio));
+    }
+
+    private static void ThrowInfinite(ReadOnlySpan<float> features)
+    {
+        int j = features.IndexOfAny(float.PositiveInfinity, float.NegativeInfinity);
+        throw new ArgumentException($"Feature {j} is {features[j]}; features must be finite numbers, or NaN for a missing value.");
     }
 }
