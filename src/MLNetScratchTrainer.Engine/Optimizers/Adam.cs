@@ -1,8 +1,9 @@
-using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using MLNetScratchTrainer.Engine.Layers;
 using MLNetScratchTrainer.Engine.Parallelism;
+using MLNetScratchTrainer.Engine.Tensors;
 
 namespace MLNetScratchTrainer.Engine.Optimizers;
 
@@ -33,7 +34,7 @@ public sealed class Adam : IOptimizer, IFusableOptimizer, IParallelWork
     private int _stepCount;
     private IReadOnlyList<Parameter> _parameters = [];
     private float _learningRate, _stepSize, _decoupledWeightDecay;
-    private Vector<float> _correction;
+    private float _correction;
 
     /// <summary>Creates the optimizer.</summary>
     /// <param name="beta1">Decay rate β1 in [0, 1) of the first-moment (mean) estimate.</param>
@@ -100,7 +101,7 @@ public sealed class Adam : IOptimizer, IFusableOptimizer, IParallelWork
         _stepCount++;
         (_parameters, _learningRate, _decoupledWeightDecay) = (parameters, learningRate, decoupledWeightDecay);
         _stepSize = (float)(learningRate / (1.0 - Math.Pow(Beta1, _stepCount)));
-        _correction = new Vector<float>((float)(1.0 / Math.Sqrt(1.0 - Math.Pow(Beta2, _stepCount))));
+        _correction = (float)(1.0 / Math.Sqrt(1.0 - Math.Pow(Beta2, _stepCount)));
     }
 
     /// <summary>
@@ -149,71 +150,137 @@ public sealed class Adam : IOptimizer, IFusableOptimizer, IParallelWork
     private float DecayFactor(Parameter parameter) => parameter.IsWeight ? 1f - (_learningRate * _decoupledWeightDecay) : 1f;
 
     /// <summary>
-    /// Updates whole rows of parameter <paramref name="p"/> (the lazy step of a row-sparse gradient). Rows of whole
-    /// vectors are updated straight from the arrays, with no per-row slicing: a touched row is often only a few vectors
-    /// wide, so per-row overhead would cost as much as the update itself.
+    /// Updates whole rows of parameter <paramref name="p"/> (the lazy step of a row-sparse gradient), straight from the
+    /// arrays in vectors that divide a row: a touched row is often only a few vectors wide, so per-row slicing would
+    /// cost as much as the update itself. Rows that no vector width divides go range by range.
     /// </summary>
     private void UpdateRows(int p, ReadOnlySpan<int> rows, int columns, float decayFactor)
     {
-        if (columns % VectorBlocks.Width != 0)
+        int widest = SimdWidths.WidestAccelerated;
+        if (widest >= 512 && columns % Simd512.Count == 0)
+        {
+            UpdateRows<Simd512, Vector512<float>>(p, rows, columns, decayFactor);
+        }
+        else if (widest >= 256 && columns % Simd256.Count == 0)
+        {
+            UpdateRows<Simd256, Vector256<float>>(p, rows, columns, decayFactor);
+        }
+        else
         {
             foreach (int row in rows)
             {
                 UpdateRange(p, row * columns, columns, decayFactor);
             }
-
-            return;
         }
+    }
 
-        int blocksPerRow = columns / VectorBlocks.Width;
-        var gBlocks = MemoryMarshal.Cast<float, Vector<float>>(_parameters[p].Gradient.AsSpan());
-        var mBlocks = MemoryMarshal.Cast<float, Vector<float>>(_state.Buffer(p, 0).AsSpan());
-        var vBlocks = MemoryMarshal.Cast<float, Vector<float>>(_state.Buffer(p, 1).AsSpan());
-        var wBlocks = MemoryMarshal.Cast<float, Vector<float>>(_parameters[p].Value.AsSpan());
+    private void UpdateRows<TSimd, TVector>(int p, ReadOnlySpan<int> rows, int columns, float decayFactor)
+        where TSimd : struct, ISimdWidth<TVector>
+        where TVector : struct
+    {
+        var all = BuffersOf(p, 0, _parameters[p].Value.Length);
         foreach (int row in rows)
         {
-            int end = (row + 1) * blocksPerRow;
-            for (int b = row * blocksPerRow; b < end; b++)
-            {
-                (mBlocks[b], vBlocks[b], wBlocks[b]) = Update(gBlocks[b], mBlocks[b], vBlocks[b], wBlocks[b], _stepSize, _correction, decayFactor);
-            }
+            Update<TSimd, TVector>(all, row * columns, (row + 1) * columns, decayFactor);
         }
     }
 
-    /// <summary>Updates elements [start, start + length) of parameter <paramref name="p"/>: whole vectors, then the partial one.</summary>
+    /// <summary>Updates values [start, start + length) of parameter <paramref name="p"/>, in the widest vectors the CPU has.</summary>
     private void UpdateRange(int p, int start, int length, float decayFactor)
     {
-        var w = _parameters[p].Value.AsSpan(start, length);
-        var g = _parameters[p].Gradient.AsSpan(start, length);
-        var m = _state.Buffer(p, 0).AsSpan(start, length);
-        var v = _state.Buffer(p, 1).AsSpan(start, length);
-        int whole = length - (length % VectorBlocks.Width);
-        var gBlocks = MemoryMarshal.Cast<float, Vector<float>>(g[..whole]);
-        var mBlocks = MemoryMarshal.Cast<float, Vector<float>>(m[..whole]);
-        var vBlocks = MemoryMarshal.Cast<float, Vector<float>>(v[..whole]);
-        var wBlocks = MemoryMarshal.Cast<float, Vector<float>>(w[..whole]);
-        for (int b = 0; b < wBlocks.Length; b++)
+        var buffers = BuffersOf(p, start, length);
+        switch (SimdWidths.WidestAccelerated)
         {
-            (mBlocks[b], vBlocks[b], wBlocks[b]) = Update(gBlocks[b], mBlocks[b], vBlocks[b], wBlocks[b], _stepSize, _correction, decayFactor);
-        }
-
-        if (whole < length)
-        {
-            var (mean, variance, updated) = Update(VectorBlocks.Load(g, whole), VectorBlocks.Load(m, whole), VectorBlocks.Load(v, whole), VectorBlocks.Load(w, whole), _stepSize, _correction, decayFactor);
-            VectorBlocks.Store(mean, m, whole);
-            VectorBlocks.Store(variance, v, whole);
-            VectorBlocks.Store(updated, w, whole);
+            case 512:
+                UpdateRange<Simd512, Vector512<float>>(buffers, decayFactor);
+                break;
+            case 256:
+                UpdateRange<Simd256, Vector256<float>>(buffers, decayFactor);
+                break;
+            default:
+                UpdateRange<Simd128, Vector128<float>>(buffers, decayFactor);
+                break;
         }
     }
 
-    // m = β1·m + (1 − β1)·g; v = β2·v + (1 − β2)·g²; w -= lr·m̂ / (√v̂ + ε)
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private (Vector<float> Mean, Vector<float> Variance, Vector<float> Weight) Update(
-        Vector<float> gradient, Vector<float> mean, Vector<float> variance, Vector<float> weight, float stepSize, Vector<float> correction, float decayFactor)
+    /// <summary>
+    /// The update of whole vectors of the four buffers, then of the last few values through a zero-padded vector (zero
+    /// gradient, moments and weight stay zero, so the padding computes nothing out of range).
+    /// </summary>
+    private void UpdateRange<TSimd, TVector>(Buffers buffers, float decayFactor)
+        where TSimd : struct, ISimdWidth<TVector>
+        where TVector : struct
     {
-        mean = VectorBlocks.FlushTiny((Beta1 * mean) + ((1f - Beta1) * gradient));
-        variance = VectorBlocks.FlushTiny((Beta2 * variance) + ((1f - Beta2) * (gradient * gradient)));
-        Vector<float> denominator = (Vector.SquareRoot(variance) * correction) + new Vector<float>(Epsilon);
-        return (mean, variance, (decayFactor * weight) - (stepSize * mean / denominator));
+        int length = buffers.Weight.Length;
+        int whole = length - (length % TSimd.Count);
+        Update<TSimd, TVector>(buffers, 0, whole, decayFactor);
+        if (whole < length)
+        {
+            int tail = length - whole;
+            Span<float> padded = stackalloc float[4 * TSimd.Count];
+            padded.Clear();
+            var copies = new Buffers(padded[..TSimd.Count], padded.Slice(TSimd.Count, TSimd.Count), padded.Slice(2 * TSimd.Count, TSimd.Count), padded[(3 * TSimd.Count)..]);
+            buffers.CopyTo(copies, whole, tail);
+            Update<TSimd, TVector>(copies, 0, TSimd.Count, decayFactor);
+            copies.CopyBack(buffers, whole, tail);
+        }
+    }
+
+    /// <summary>
+    /// m = β1·m + (1 − β1)·g; v = β2·v + (1 − β2)·g²; w = decay·w − lr·m̂ / (√v̂ + ε), on values [first, end) of
+    /// <paramref name="buffers"/>, a whole number of vectors; the moments are flushed below
+    /// <see cref="VectorBlocks.TinyMagnitude"/> (see <see cref="VectorBlocks.StoreState"/>).
+    /// </summary>
+    private void Update<TSimd, TVector>(Buffers buffers, int first, int end, float decayFactor)
+        where TSimd : struct, ISimdWidth<TVector>
+        where TVector : struct
+    {
+        ref float g = ref MemoryMarshal.GetReference(buffers.Gradient);
+        ref float m = ref MemoryMarshal.GetReference(buffers.Mean);
+        ref float v = ref MemoryMarshal.GetReference(buffers.Variance);
+        ref float w = ref MemoryMarshal.GetReference(buffers.Weight);
+        TVector beta1 = TSimd.Broadcast(Beta1), rest1 = TSimd.Broadcast(1f - Beta1);
+        TVector beta2 = TSimd.Broadcast(Beta2), rest2 = TSimd.Broadcast(1f - Beta2);
+        TVector correction = TSimd.Broadcast(_correction), epsilon = TSimd.Broadcast(Epsilon);
+        TVector stepSize = TSimd.Broadcast(_stepSize), decay = TSimd.Broadcast(decayFactor), tiny = TSimd.Broadcast(VectorBlocks.TinyMagnitude);
+        for (int i = first; i < end; i += TSimd.Count)
+        {
+            TVector gradient = TSimd.Load(ref Unsafe.Add(ref g, i));
+            TVector mean = TSimd.FlushBelow(TSimd.Add(TSimd.Multiply(beta1, TSimd.Load(ref Unsafe.Add(ref m, i))), TSimd.Multiply(rest1, gradient)), tiny);
+            TVector variance = TSimd.FlushBelow(TSimd.Add(TSimd.Multiply(beta2, TSimd.Load(ref Unsafe.Add(ref v, i))), TSimd.Multiply(rest2, TSimd.Multiply(gradient, gradient))), tiny);
+            TVector denominator = TSimd.Add(TSimd.Multiply(TSimd.SquareRoot(variance), correction), epsilon);
+            TSimd.Store(mean, ref Unsafe.Add(ref m, i));
+            TSimd.Store(variance, ref Unsafe.Add(ref v, i));
+            TSimd.Store(TSimd.Subtract(TSimd.Multiply(decay, TSimd.Load(ref Unsafe.Add(ref w, i))), TSimd.Divide(TSimd.Multiply(stepSize, mean), denominator)), ref Unsafe.Add(ref w, i));
+        }
+    }
+
+    private Buffers BuffersOf(int p, int start, int length) => new(
+        _parameters[p].Gradient.AsSpan(start, length), _state.Buffer(p, 0).AsSpan(start, length), _state.Buffer(p, 1).AsSpan(start, length), _parameters[p].Value.AsSpan(start, length));
+
+    /// <summary>The same range of the gradient, the two moments and the weights of one parameter.</summary>
+    private readonly ref struct Buffers(Span<float> gradient, Span<float> mean, Span<float> variance, Span<float> weight)
+    {
+        public readonly Span<float> Gradient = gradient;
+        public readonly Span<float> Mean = mean;
+        public readonly Span<float> Variance = variance;
+        public readonly Span<float> Weight = weight;
+
+        /// <summary>Copies <paramref name="count"/> values of each buffer from <paramref name="start"/> to the start of <paramref name="target"/>'s.</summary>
+        public void CopyTo(Buffers target, int start, int count)
+        {
+            Gradient.Slice(start, count).CopyTo(target.Gradient);
+            Mean.Slice(start, count).CopyTo(target.Mean);
+            Variance.Slice(start, count).CopyTo(target.Variance);
+            Weight.Slice(start, count).CopyTo(target.Weight);
+        }
+
+        /// <summary>Copies the first <paramref name="count"/> updated moments and weights back to <paramref name="target"/> at <paramref name="start"/>.</summary>
+        public void CopyBack(Buffers target, int start, int count)
+        {
+            Mean[..count].CopyTo(target.Mean[start..]);
+            Variance[..count].CopyTo(target.Variance[start..]);
+            Weight[..count].CopyTo(target.Weight[start..]);
+        }
     }
 }

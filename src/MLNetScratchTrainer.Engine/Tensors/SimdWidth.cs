@@ -4,8 +4,9 @@ using System.Runtime.Intrinsics;
 namespace MLNetScratchTrainer.Engine.Tensors;
 
 /// <summary>
-/// The handful of vector operations the matrix-multiply micro-kernel needs, for one vector width.
-/// The kernel is written once, generic over this interface; the JIT specialises it per width.
+/// The handful of vector operations the matrix-multiply micro-kernel and Adam's update need, for one vector width.
+/// Each kernel is written once, generic over this interface; the JIT specialises it per width. Every operation is
+/// element-wise and rounds as scalar float arithmetic does, so a kernel's results do not depend on the width.
 /// </summary>
 internal interface ISimdWidth<TVector>
     where TVector : struct
@@ -25,6 +26,17 @@ internal interface ISimdWidth<TVector>
     static abstract TVector MultiplyAdd(TVector a, TVector b, TVector c);
 
     static abstract TVector Add(TVector a, TVector b);
+
+    static abstract TVector Subtract(TVector a, TVector b);
+
+    static abstract TVector Multiply(TVector a, TVector b);
+
+    static abstract TVector Divide(TVector a, TVector b);
+
+    static abstract TVector SquareRoot(TVector a);
+
+    /// <summary><paramref name="value"/> with the lanes whose magnitude is below <paramref name="bound"/> set to zero.</summary>
+    static abstract TVector FlushBelow(TVector value, TVector bound);
 }
 
 /// <summary>512-bit vectors (AVX-512).</summary>
@@ -48,6 +60,21 @@ internal readonly struct Simd512 : ISimdWidth<Vector512<float>>
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<float> Add(Vector512<float> a, Vector512<float> b) => a + b;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<float> Subtract(Vector512<float> a, Vector512<float> b) => a - b;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<float> Multiply(Vector512<float> a, Vector512<float> b) => a * b;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<float> Divide(Vector512<float> a, Vector512<float> b) => a / b;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<float> SquareRoot(Vector512<float> a) => Vector512.Sqrt(a);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<float> FlushBelow(Vector512<float> value, Vector512<float> bound) => Vector512.ConditionalSelect(Vector512.LessThan(Vector512.Abs(value), bound), Vector512<float>.Zero, value);
 }
 
 /// <summary>256-bit vectors (AVX2).</summary>
@@ -71,6 +98,21 @@ internal readonly struct Simd256 : ISimdWidth<Vector256<float>>
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<float> Add(Vector256<float> a, Vector256<float> b) => a + b;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> Subtract(Vector256<float> a, Vector256<float> b) => a - b;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> Multiply(Vector256<float> a, Vector256<float> b) => a * b;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> Divide(Vector256<float> a, Vector256<float> b) => a / b;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> SquareRoot(Vector256<float> a) => Vector256.Sqrt(a);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> FlushBelow(Vector256<float> value, Vector256<float> bound) => Vector256.ConditionalSelect(Vector256.LessThan(Vector256.Abs(value), bound), Vector256<float>.Zero, value);
 }
 
 /// <summary>128-bit vectors (SSE, NEON, or the portable software fallback).</summary>
@@ -94,6 +136,21 @@ internal readonly struct Simd128 : ISimdWidth<Vector128<float>>
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<float> Add(Vector128<float> a, Vector128<float> b) => a + b;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<float> Subtract(Vector128<float> a, Vector128<float> b) => a - b;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<float> Multiply(Vector128<float> a, Vector128<float> b) => a * b;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<float> Divide(Vector128<float> a, Vector128<float> b) => a / b;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<float> SquareRoot(Vector128<float> a) => Vector128.Sqrt(a);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<float> FlushBelow(Vector128<float> value, Vector128<float> bound) => Vector128.ConditionalSelect(Vector128.LessThan(Vector128.Abs(value), bound), Vector128<float>.Zero, value);
 }
 
 /// <summary>Which of the widths above a kernel runs at on this machine.</summary>

@@ -85,13 +85,14 @@ public sealed class AdamTests
 
     [TestMethod]
     [DataRow(3)] // rows shorter than a vector: each row as a partial block
-    [DataRow(0)] // rows of two whole vectors (columns = 2 · Vector<float>.Count): the per-row path straight from the arrays
+    [DataRow(32)] // rows of whole 512-bit vectors: the per-row path straight from the arrays
+    [DataRow(24)] // rows of whole 256-bit vectors, not of 512-bit ones
+    [DataRow(12)] // rows no 256-bit vector divides: range by range
     public void Step_RowSparseGradient_UpdatesOnlyThoseRowsAsADenseStepWould(int columns)
     {
         // A 5 × columns weight; step 1 touches every row, step 2 only rows 1 and 3. Dense Adam would move rows 0, 2 and 4
         // again at step 2 (their first moment is not zero); the lazy update leaves them, and rows 1 and 3 get exactly
         // the dense values.
-        columns = columns == 0 ? 2 * System.Numerics.Vector<float>.Count : columns;
         int size = 5 * columns;
         var dense = new Parameter("w", 5, columns, isWeight: true);
         var lazy = new Parameter("w", 5, columns, isWeight: true);
