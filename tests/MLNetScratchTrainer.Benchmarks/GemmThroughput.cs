@@ -96,7 +96,8 @@ public static class GemmThroughput
         return best;
     }
 
-    private static float[] Fill(int count, Random random)
+    /// <summary>Values uniform in [−0.5, 0.5).</summary>
+    internal static float[] Fill(int count, Random random)
     {
         var values = new float[count];
         for (int i = 0; i < count; i++)

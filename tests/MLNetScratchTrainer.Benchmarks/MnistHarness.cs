@@ -10,7 +10,8 @@ namespace MLNetScratchTrainer.Benchmarks;
 /// smoothing, weight averaging or validation split, as the peers train it), batch 128. Prints seconds per epoch,
 /// the process's CPU seconds beside them (on a shared machine, with <c>--threads 1</c>, the steadier figure), effective
 /// GFLOP/s, allocated bytes per epoch, test accuracy and peak memory.
-/// Arguments: [--epochs N] [--threads N] [--mnist DIR] [--defaults] [--train-rows N].
+/// Arguments: [--epochs N] [--threads N] [--mnist DIR] [--defaults] [--train-rows N] [--floor] (after each epoch, the
+/// eight products of its steps timed on their own, <see cref="ProductFloor"/>: the epoch's GEMM floor in the same window).
 /// With <c>--defaults</c> it trains with the default options instead (<c>new MlpTrainerOptions()</c>, what a user gets from
 /// <c>Trainers.Mlp()</c>), the fit time and test accuracy the defaults promise, and <c>--epochs</c> only when given (else
 /// the data-size rule's); any other IDX folder of the same layout works too, such as Fashion-MNIST (Debian's
@@ -60,6 +61,8 @@ public static class MnistHarness
         using var process = Process.GetCurrentProcess();
         TimeSpan cpuBefore = process.TotalProcessorTime;
         var cpuSeconds = new List<double>();
+        using var floor = args.Contains("--floor") && !defaults ? new ProductFloor(threads, 128) : null;
+        var ratios = new List<double>();
         options.EpochCompleted = record =>
         {
             long allocated = GC.GetTotalAllocatedBytes(precise: true);
@@ -69,6 +72,13 @@ public static class MnistHarness
             string throughput = defaults ? string.Empty : $", {flopsPerRow * train.Count / record.Seconds / 1e9:F1} GFLOP/s";
             string validation = record.ValidationMetric is { } metric ? $", validation {metric:F4}" : string.Empty;
             Console.WriteLine($"  epoch {record.Epoch}: loss {record.TrainLoss:F4}{validation}, {record.Seconds:F3} s ({cpuSeconds[^1]:F3} s CPU){throughput}, allocated {allocated - allocatedBefore:N0} bytes");
+            if (floor is not null)
+            {
+                double floorSeconds = floor.StepSeconds() * Math.Ceiling(train.Count / 128.0);
+                ratios.Add(record.Seconds / floorSeconds);
+                Console.WriteLine($"    GEMM floor now: {floorSeconds:F3} s (the eight products of its {Math.Ceiling(train.Count / 128.0):F0} steps, timed right after it); epoch / floor {ratios[^1]:F2}×");
+            }
+
             allocatedBefore = allocated;
         };
         var fitClock = Stopwatch.StartNew();
@@ -78,6 +88,12 @@ public static class MnistHarness
         double accuracy = Accuracy(model, test);
         Console.WriteLine($"seconds per epoch: mean {epochSeconds.Average():F3}, best {epochSeconds.Min():F3} (epoch 1 includes JIT warm-up); CPU seconds of the process, best epoch: {cpuSeconds.Min():F3}");
         Console.WriteLine($"fit {fitSeconds:F1} s, {epochSeconds.Count} epochs ({(defaults ? "default options" : "the fixed network above")}), stopped: {model.History.StopReason}, best epoch {model.History.BestEpoch}");
+        if (ratios.Count > 1)
+        {
+            var later = ratios.Skip(1).Order().ToList();
+            Console.WriteLine($"epoch / GEMM floor of the same window, epochs 2+: best {later[0]:F2}×, median {later[later.Count / 2]:F2}×");
+        }
+
         Console.WriteLine($"test accuracy: {accuracy:P2}");
         Console.WriteLine($"peak working set: {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:F0} MB");
     }
