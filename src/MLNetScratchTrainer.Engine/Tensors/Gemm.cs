@@ -20,7 +20,8 @@ namespace MLNetScratchTrainer.Engine.Tensors;
 ///  ├─ m ≤ 4 rows, no transposes → MultiplyFewRows → RowKernel        no packing (one-row inference)
 ///  └─ otherwise two phases, each split over the worker threads:
 ///     ├─ 1. packing (GemmPacking.cs): PackBPanel per NR-column panel of op(B), per depth block of ≤ 256
-///     │     (skipped when m ≤ 120, one block of row panels: phase 2 then packs each B panel just before using it)
+///     │     (skipped when m ≤ 120, one block of row panels: phase 2 then packs each B panel just before using it,
+///     │     or, for an untransposed B, reads its whole panels in place)
 ///     └─ 2. compute (GemmCompute.cs): per depth block, per block of 20 six-row panels of op(A):
 ///           PackAPanels, then MicroKernel per 6 × NR tile of C (edge tiles via a scratch tile); in the last depth
 ///           block each finished block of rows of a thread's tiles goes to the epilogue, if any

@@ -8,7 +8,10 @@ namespace MLNetScratchTrainer.Engine.Tensors;
 /// the micro-kernel over every 6 × NR tile of C this thread owns. When all of op(A) fits in one block of row panels
 /// (a small batch), each B panel is packed here, just before its tiles, into a per-thread buffer that stays in the
 /// first-level cache, instead of all of B in phase 1: no packed copy of B is written out and read back, and a product
-/// needs one hand-off to the pool instead of two. Once the last depth block of a block of rows is done, those rows of the
+/// needs one hand-off to the pool instead of two. A whole panel of an untransposed B (a layer's weights in the forward
+/// pass) is not packed at all: the micro-kernel reads its rows of NR values in place, n floats apart. With so few row
+/// panels to reuse it, copying the panel cost more than the strided reads (at batch 32 the forward product of a
+/// 784 × 256 layer took 95–122 µs packed, 82–89 µs in place, on one thread). Once the last depth block of a block of rows is done, those rows of the
 /// thread's columns are final and go to the epilogue, if the product has one.
 /// </summary>
 public sealed partial class Gemm
@@ -39,23 +42,27 @@ public sealed partial class Gemm
                 PackAPanels(packedA, block, blockEnd, depth0, depth);
                 for (int columnPanel = columnFirst; columnPanel < columnEnd; columnPanel++)
                 {
-                    if (_packBPerPanel)
+                    // A whole panel of an untransposed B is read where it lies, n floats from one depth step to the next.
+                    bool inPlace = _packBPerPanel && !_transposeB && (columnPanel + 1) * _nr <= _n;
+                    if (_packBPerPanel && !inPlace)
                     {
                         PackBPanel(columnPanel, depth0, depth, panelOfB);
                     }
 
-                    ref float packedB = ref _packBPerPanel ? ref panelOfB[0] : ref _packedB[(depth0 * _paddedN) + (columnPanel * depth * _nr)];
+                    int ldb = inPlace ? _n : _nr;
+                    ref float packedB = ref inPlace ? ref _b[(depth0 * _n) + (columnPanel * _nr)]
+                        : ref _packBPerPanel ? ref panelOfB[0] : ref _packedB[(depth0 * _paddedN) + (columnPanel * depth * _nr)];
                     for (int panel = block; panel < blockEnd; panel++)
                     {
                         ref float panelA = ref packedA[(panel - block) * depth * mr];
                         int row0 = panel * mr, column0 = columnPanel * _nr;
                         if (row0 + mr <= _m && column0 + _nr <= _n)
                         {
-                            MicroKernel.Run<TSimd, TVector>(depth, ref panelA, ref packedB, ref _c[(row0 * _n) + column0], _n, accumulate);
+                            MicroKernel.Run<TSimd, TVector>(depth, ref panelA, ref packedB, ldb, ref _c[(row0 * _n) + column0], _n, accumulate);
                         }
                         else
                         {
-                            MicroKernel.Run<TSimd, TVector>(depth, ref panelA, ref packedB, ref MemoryMarshal.GetArrayDataReference(edge), _nr, false);
+                            MicroKernel.Run<TSimd, TVector>(depth, ref panelA, ref packedB, ldb, ref MemoryMarshal.GetArrayDataReference(edge), _nr, false);
                             WriteEdgeTile(edge, row0, column0, accumulate);
                         }
                     }

@@ -22,12 +22,13 @@ internal static class MicroKernel
     /// </summary>
     /// <param name="depth">Number of k steps.</param>
     /// <param name="packedA">Depth × 6 values, row r of the tile at offset p·6 + r.</param>
-    /// <param name="packedB">Depth × NR values, column j of the tile at offset p·NR + j.</param>
+    /// <param name="packedB">NR values per depth step, column j of the tile at step p at offset p·<paramref name="ldb"/> + j.</param>
+    /// <param name="ldb">Floats from one depth step of B to the next: NR for a packed panel, n for B read in place.</param>
     /// <param name="c">Top-left element of the tile.</param>
     /// <param name="ldc">Distance between rows of C.</param>
     /// <param name="accumulate">Add to C (true) or overwrite it (false).</param>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Run<TSimd, TVector>(int depth, ref float packedA, ref float packedB, ref float c, int ldc, bool accumulate)
+    public static void Run<TSimd, TVector>(int depth, ref float packedA, ref float packedB, int ldb, ref float c, int ldc, bool accumulate)
         where TSimd : struct, ISimdWidth<TVector>
         where TVector : struct
     {
@@ -61,7 +62,7 @@ internal static class MicroKernel
             c50 = TSimd.MultiplyAdd(av, b0, c50);
             c51 = TSimd.MultiplyAdd(av, b1, c51);
             a = ref Unsafe.Add(ref a, Rows);
-            b = ref Unsafe.Add(ref b, nr);
+            b = ref Unsafe.Add(ref b, ldb);
         }
 
         StoreRow<TSimd, TVector>(c00, c01, ref c, w, accumulate);
