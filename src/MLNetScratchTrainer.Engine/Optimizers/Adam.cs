@@ -235,6 +235,12 @@ public sealed class Adam : IOptimizer, IFusableOptimizer, IParallelWork
         where TSimd : struct, ISimdWidth<TVector>
         where TVector : struct
     {
+        // The loop reads and writes through references, unchecked: check its range once.
+        if (first < 0 || end > buffers.Weight.Length || (end - first) % TSimd.Count != 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(end), $"Values [{first}, {end}) are not whole vectors of the {buffers.Weight.Length} values of the parameter.");
+        }
+
         ref float g = ref MemoryMarshal.GetReference(buffers.Gradient);
         ref float m = ref MemoryMarshal.GetReference(buffers.Mean);
         ref float v = ref MemoryMarshal.GetReference(buffers.Variance);
