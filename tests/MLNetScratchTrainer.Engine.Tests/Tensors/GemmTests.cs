@@ -80,9 +80,10 @@ public sealed class GemmTests
     public void Multiply_FewRows_BitIdenticalToTheSameRowsOfALargerProduct(bool transposeB)
     {
         // Small products take other paths: m ≤ 4 without transposes multiplies row by row without packing (single-row
-        // inference), and m ≤ 64 reads B in place. Both must give exactly the packed kernel's values (100 rows), so a
-        // model predicts a row identically alone or in a batch of any size.
-        const int manyRows = 100, n = 257, k = 513;
+        // inference), and m ≤ 120 packs each panel of B just before its tiles, or reads a whole panel of an untransposed B
+        // in place (n = 257: eight whole panels and a partial one). All must give exactly the values of a product of 130
+        // rows, which packs all of B first, so a model predicts a row identically alone or in a batch of any size.
+        const int manyRows = 130, n = 257, k = 513;
         float[] a = RandomValues.Uniform(manyRows * k, 4), b = RandomValues.Uniform(k * n, 5), c0 = RandomValues.Uniform(manyRows * n, 6);
         foreach (int bits in VectorWidths)
         {
@@ -91,7 +92,7 @@ public sealed class GemmTests
             {
                 float[] all = (float[])c0.Clone();
                 gemm.Multiply(a, false, b, transposeB, all, manyRows, n, k, accumulate);
-                foreach (int m in new[] { 1, 2, 3, 4, 5, 6, 17, 33, 64, 65 })
+                foreach (int m in new[] { 1, 2, 3, 4, 5, 6, 17, 33, 64, 65, 120 })
                 {
                     float[] few = c0[..(m * n)];
                     gemm.Multiply(a, false, b, transposeB, few, m, n, k, accumulate);
