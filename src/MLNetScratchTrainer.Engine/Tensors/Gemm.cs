@@ -18,6 +18,8 @@ namespace MLNetScratchTrainer.Engine.Tensors;
 /// Multiply(A, B, C; m, n, k)                                        this file
 ///  ├─ reference instance (CreateReference) → ReferenceGemm          three plain loops
 ///  ├─ m ≤ 4 rows, no transposes → MultiplyFewRows → RowKernel        no packing (one-row inference)
+///  ├─ n ≤ 4 columns (with op(A) transposed: n &lt; NR) → MultiplyFewColumns → ColumnKernel
+///  │                                                                 no packing (a small output layer and its weight gradient)
 ///  └─ otherwise two phases, each split over the worker threads:
 ///     ├─ 1. packing (GemmPacking.cs): PackBPanel per NR-column panel of op(B), per depth block of ≤ 256
 ///     │     (skipped when m ≤ 120, one block of row panels: phase 2 then packs each B panel just before using it,
@@ -152,6 +154,13 @@ public sealed partial class Gemm : IParallelWork
             return;
         }
 
+        if (ColumnKernel.Takes(n, transposeA, _nr))
+        {
+            MultiplyFewColumns(a, transposeA, b, transposeB, c, m, n, k, accumulate);
+            epilogue?.RegionDone(0, m, 0, n);
+            return;
+        }
+
         (_a, _b, _c, _epilogue) = (a, b, c, epilogue);
         (_transposeA, _transposeB, _accumulate) = (transposeA, transposeB, accumulate);
         (_m, _n, _k) = (m, n, k);
@@ -248,6 +257,29 @@ public sealed partial class Gemm : IParallelWork
     /// 3 × 256 + 16, whose thin last block would spend more time loading and storing C than multiplying).
     /// It depends on k alone, so every path and thread count sums in the same order.
     /// </summary>
+    /// <summary>A few columns (see <see cref="ColumnKernel"/>), on the calling thread: such a product is small.</summary>
+    private void MultiplyFewColumns(float[] a, bool transposeA, float[] b, bool transposeB, float[] c, int m, int n, int k, bool accumulate)
+    {
+        int depthBlock = DepthBlock(k);
+        for (int depth0 = 0; depth0 < k; depth0 += depthBlock)
+        {
+            int depthEnd = Math.Min(depth0 + depthBlock, k);
+            bool add = accumulate || depth0 > 0;
+            switch (_vectorWidth)
+            {
+                case 16:
+                    ColumnKernel.Run<Simd512, Vector512<float>>(a, transposeA, b, transposeB, c, m, n, k, depth0, depthEnd, add);
+                    break;
+                case 8:
+                    ColumnKernel.Run<Simd256, Vector256<float>>(a, transposeA, b, transposeB, c, m, n, k, depth0, depthEnd, add);
+                    break;
+                default:
+                    ColumnKernel.Run<Simd128, Vector128<float>>(a, transposeA, b, transposeB, c, m, n, k, depth0, depthEnd, add);
+                    break;
+            }
+        }
+    }
+
     private static int DepthBlock(int k)
     {
         int blocks = (k + MaxDepthBlock - 1) / MaxDepthBlock;

@@ -106,6 +106,60 @@ public sealed class GemmTests
     [DataRow(false, false)]
     [DataRow(true, false)]
     [DataRow(false, true)]
+    [DataRow(true, true)]
+    public void Multiply_FewColumns_BitIdenticalToTheSameColumnsOfAWiderProduct(bool transposeA, bool transposeB)
+    {
+        // Up to four columns (with a transposed A, up to 31) take the column kernel; 33 take the packed one at every
+        // width. Each element of C is the same chain of multiply-adds either way, so the narrow product equals the first
+        // columns of the wide one (k = 300: two depth blocks; m = 33 and 130: whole vectors of rows and a few left over).
+        const int wide = 33;
+        foreach (int m in new[] { 1, 5, 33, 130 })
+        {
+            foreach (int k in new[] { 7, 300 })
+            {
+                float[] a = RandomValues.Uniform(m * k, m + k);
+                float[] bWide = RandomValues.Uniform(k * wide, (m * k) + 1);
+                foreach (int n in new[] { 1, 2, 3, 4, 10 })
+                {
+                    // op(B) is k × n: the first n columns of op(B wide), stored k × n, or n × k when transposed.
+                    float[] b = new float[k * n];
+                    for (int p = 0; p < k; p++)
+                    {
+                        for (int j = 0; j < n; j++)
+                        {
+                            float value = transposeB ? bWide[(j * k) + p] : bWide[(p * wide) + j];
+                            b[transposeB ? (j * k) + p : (p * n) + j] = value;
+                        }
+                    }
+
+                    foreach (int bits in VectorWidths)
+                    {
+                        foreach (bool accumulate in new[] { false, true })
+                        {
+                            float[] cWide = RandomValues.Uniform(m * wide, 7), cNarrow = new float[m * n];
+                            for (int i = 0; i < m; i++)
+                            {
+                                Array.Copy(cWide, i * wide, cNarrow, i * n, n);
+                            }
+
+                            var gemm = new Gemm(null, bits);
+                            gemm.Multiply(a, transposeA, bWide, transposeB, cWide, m, wide, k, accumulate);
+                            gemm.Multiply(a, transposeA, b, transposeB, cNarrow, m, n, k, accumulate);
+                            for (int i = 0; i < m; i++)
+                            {
+                                CollectionAssert.AreEqual(cWide[(i * wide)..((i * wide) + n)], cNarrow[(i * n)..((i + 1) * n)], $"{bits}-bit, m={m} n={n} k={k}, row {i}, accumulate={accumulate}");
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    [TestMethod]
+    [DataRow(false, false)]
+    [DataRow(true, false)]
+    [DataRow(false, true)]
     public void Multiply_Epilogue_GetsEveryElementOnceWithItsFinalValue(bool transposeA, bool transposeB)
     {
         // Every path: few rows without packing (m ≤ 4), B packed per panel (m ≤ 120), B packed first (m > 120), several
