@@ -1,6 +1,7 @@
-using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using MLNetScratchTrainer.Engine.Tensors;
 
 namespace MLNetScratchTrainer.Engine.Preprocessing;
 
@@ -99,25 +100,20 @@ public sealed class InputPreprocessor
         // Whole vectors of features, then the last few one by one: the same operations in a lane and in scalar code
         // round the same way, so every feature gets the same bits either way. An infinity is looked for once per row.
         float inverseBound = ClipBound is float bound ? 1f / bound : 0f;
-        ref float x = ref MemoryMarshal.GetReference(features);
-        ref float z = ref MemoryMarshal.GetReference(output);
-        var infinities = Vector<int>.Zero;
-        int j = 0;
-        for (; j <= features.Length - Vector<float>.Count; j += Vector<float>.Count)
+        bool infinite = false;
+        int j = SimdWidths.WidestAccelerated switch
         {
-            var block = Vector.LoadUnsafe(ref x, (nuint)j);
-            infinities |= Vector.Equals(Vector.Abs(block), new Vector<float>(float.PositiveInfinity));
-            TransformBlock(block, j, inverseBound).StoreUnsafe(ref z, (nuint)j);
-        }
-
+            512 => TransformVectors<Simd512, Vector512<float>>(features, output, inverseBound, ref infinite),
+            256 => TransformVectors<Simd256, Vector256<float>>(features, output, inverseBound, ref infinite),
+            _ => TransformVectors<Simd128, Vector128<float>>(features, output, inverseBound, ref infinite),
+        };
         for (; j < features.Length; j++)
         {
-            float value = features[j];
-            infinities |= new Vector<int>(float.IsInfinity(value) ? -1 : 0);
-            output[j] = TransformOne(value, j, inverseBound);
+            infinite |= float.IsInfinity(features[j]);
+            output[j] = TransformOne(features[j], j, inverseBound);
         }
 
-        if (infinities != Vector<int>.Zero)
+        if (infinite)
         {
             ThrowInfinite(features);
         }
@@ -128,20 +124,41 @@ public sealed class InputPreprocessor
         }
     }
 
+    /// <summary>Transforms the whole vectors of features at the front of the row; returns how many features that was.</summary>
+    private int TransformVectors<TSimd, TVector>(ReadOnlySpan<float> features, Span<float> output, float inverseBound, ref bool infinite)
+        where TSimd : struct, ISimdWidth<TVector>
+        where TVector : struct
+    {
+        ref float x = ref MemoryMarshal.GetReference(features);
+        ref float z = ref MemoryMarshal.GetReference(output);
+        TVector clip = TSimd.Broadcast(inverseBound), one = TSimd.Broadcast(1f);
+        int j = 0;
+        for (; j <= features.Length - TSimd.Count; j += TSimd.Count)
+        {
+            TVector block = TSimd.Load(ref Unsafe.Add(ref x, j));
+            infinite |= TSimd.AnyInfinite(block);
+            TSimd.Store(TransformBlock<TSimd, TVector>(block, j, clip, one), ref Unsafe.Add(ref z, j));
+        }
+
+        return j;
+    }
+
     /// <summary>Transforms the vector of features starting at feature <paramref name="start"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private Vector<float> TransformBlock(Vector<float> x, int start, float inverseBound)
+    private TVector TransformBlock<TSimd, TVector>(TVector x, int start, TVector inverseBound, TVector one)
+        where TSimd : struct, ISimdWidth<TVector>
+        where TVector : struct
     {
         // z = (x or its fill when missing − centre) · scale, then the smooth clip z / √(1 + (z / b)²)
-        x = Vector.ConditionalSelect(Vector.Equals(x, x), x, Vector.LoadUnsafe(ref _fill[0], (nuint)start));
-        Vector<float> z = (x - Vector.LoadUnsafe(ref _center[0], (nuint)start)) * Vector.LoadUnsafe(ref _scale[0], (nuint)start);
+        x = TSimd.ReplaceNaN(x, TSimd.Load(ref _fill[start]));
+        TVector z = TSimd.Multiply(TSimd.Subtract(x, TSimd.Load(ref _center[start])), TSimd.Load(ref _scale[start]));
         if (ClipBound is null)
         {
             return z;
         }
 
-        Vector<float> ratio = z * inverseBound;
-        return z / Vector.SquareRoot(Vector<float>.One + (ratio * ratio));
+        TVector ratio = TSimd.Multiply(z, inverseBound);
+        return TSimd.Divide(z, TSimd.SquareRoot(TSimd.Add(one, TSimd.Multiply(ratio, ratio))));
     }
 
     /// <summary>Transforms feature <paramref name="j"/>: <see cref="TransformBlock"/> for one value.</summary>

@@ -4,7 +4,7 @@ using System.Runtime.Intrinsics;
 namespace MLNetScratchTrainer.Engine.Tensors;
 
 /// <summary>
-/// The handful of vector operations the matrix-multiply micro-kernel and Adam's update need, for one vector width.
+/// The handful of vector operations the matrix-multiply kernels, Adam's update and the input preprocessing need, for one vector width.
 /// Each kernel is written once, generic over this interface; the JIT specialises it per width. Every operation is
 /// element-wise and rounds as scalar float arithmetic does, so a kernel's results do not depend on the width.
 /// </summary>
@@ -37,6 +37,12 @@ internal interface ISimdWidth<TVector>
 
     /// <summary><paramref name="value"/> with the lanes whose magnitude is below <paramref name="bound"/> set to zero.</summary>
     static abstract TVector FlushBelow(TVector value, TVector bound);
+
+    /// <summary><paramref name="value"/> with its NaN lanes taken from <paramref name="replacement"/>.</summary>
+    static abstract TVector ReplaceNaN(TVector value, TVector replacement);
+
+    /// <summary>Whether a lane of <paramref name="value"/> is +∞ or −∞.</summary>
+    static abstract bool AnyInfinite(TVector value);
 }
 
 /// <summary>512-bit vectors (AVX-512).</summary>
@@ -75,6 +81,12 @@ internal readonly struct Simd512 : ISimdWidth<Vector512<float>>
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<float> FlushBelow(Vector512<float> value, Vector512<float> bound) => Vector512.ConditionalSelect(Vector512.LessThan(Vector512.Abs(value), bound), Vector512<float>.Zero, value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<float> ReplaceNaN(Vector512<float> value, Vector512<float> replacement) => Vector512.ConditionalSelect(Vector512.Equals(value, value), value, replacement);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool AnyInfinite(Vector512<float> value) => Vector512.EqualsAny(Vector512.Abs(value), Vector512.Create(float.PositiveInfinity));
 }
 
 /// <summary>256-bit vectors (AVX2).</summary>
@@ -113,6 +125,12 @@ internal readonly struct Simd256 : ISimdWidth<Vector256<float>>
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<float> FlushBelow(Vector256<float> value, Vector256<float> bound) => Vector256.ConditionalSelect(Vector256.LessThan(Vector256.Abs(value), bound), Vector256<float>.Zero, value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> ReplaceNaN(Vector256<float> value, Vector256<float> replacement) => Vector256.ConditionalSelect(Vector256.Equals(value, value), value, replacement);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool AnyInfinite(Vector256<float> value) => Vector256.EqualsAny(Vector256.Abs(value), Vector256.Create(float.PositiveInfinity));
 }
 
 /// <summary>128-bit vectors (SSE, NEON, or the portable software fallback).</summary>
@@ -151,6 +169,12 @@ internal readonly struct Simd128 : ISimdWidth<Vector128<float>>
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<float> FlushBelow(Vector128<float> value, Vector128<float> bound) => Vector128.ConditionalSelect(Vector128.LessThan(Vector128.Abs(value), bound), Vector128<float>.Zero, value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<float> ReplaceNaN(Vector128<float> value, Vector128<float> replacement) => Vector128.ConditionalSelect(Vector128.Equals(value, value), value, replacement);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool AnyInfinite(Vector128<float> value) => Vector128.EqualsAny(Vector128.Abs(value), Vector128.Create(float.PositiveInfinity));
 }
 
 /// <summary>Which of the widths above a kernel runs at on this machine.</summary>
