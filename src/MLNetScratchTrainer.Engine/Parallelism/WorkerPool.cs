@@ -49,11 +49,17 @@ public sealed class WorkerPool : IDisposable
     /// <summary>Number of parts work is split into: the worker threads plus the caller.</summary>
     public int ThreadCount { get; }
 
+    /// <summary>
+    /// While true, <see cref="Run"/> runs all of the work on the calling thread, as one part, exactly as with no pool: the
+    /// results are the same (work is split so that they do not depend on the split), only the time differs.
+    /// </summary>
+    public bool RunsOnCaller { get; set; }
+
     /// <summary>Runs every part of <paramref name="work"/> and returns when all are done; rethrows a part's exception.</summary>
     public void Run(IParallelWork work)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        if (_workers.Length == 0)
+        if (_workers.Length == 0 || RunsOnCaller)
         {
             work.Execute(0, 1);
             return;

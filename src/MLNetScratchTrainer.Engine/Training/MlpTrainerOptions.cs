@@ -190,7 +190,10 @@ public class MlpTrainerOptions
     /// <summary>Seed of initialisation, shuffling, dropout and the validation split; null uses <see cref="DefaultSeed"/> (the ML.NET trainers take one from the <c>MLContext</c>).</summary>
     public int? Seed { get; set; }
 
-    /// <summary>Threads for the matrix products; null uses every core. Results do not depend on it.</summary>
+    /// <summary>
+    /// Threads for the matrix products; null uses every core, or the calling thread alone while that measures faster per
+    /// training step (a small network on a busy machine; see <c>ThreadChoice</c>). Results do not depend on it.
+    /// </summary>
     public int? NumberOfThreads { get; set; }
 
     /// <summary>Called after every epoch with its record (on the training thread).</summary>

@@ -24,6 +24,8 @@ internal sealed class TrainingRun
     private readonly IOptimizer _optimizer;
     /// <summary>The optimizer's step taken inside the backward pass, or null to step after it (see <see cref="FusedStep"/>).</summary>
     private readonly FusedStep? _fusedStep;
+    /// <summary>Whether the pool or the calling thread alone runs the steps, by the clock, or null when the thread count was set (see <see cref="ThreadChoice"/>).</summary>
+    private readonly ThreadChoice? _threadChoice;
     private readonly LearningRateSchedule _schedule;
     private readonly int _epochCount;
     private readonly int _patience;
@@ -69,6 +71,7 @@ internal sealed class TrainingRun
             activation.Pool = pool;    // each thread activates the rows its share of the product left in its cache
         }
 
+        _threadChoice = pool is not null && options.NumberOfThreads is null ? new ThreadChoice(pool) : null;
         _schedule = options.ScheduleFor(_epochCount);
         _best = new WeightSnapshot(network);
         int batchesPerEpoch = (batches.Rows + batchSize - 1) / batchSize;
@@ -99,8 +102,11 @@ internal sealed class TrainingRun
                     return Finish(StopReason.Cancelled);
                 }
 
+                _threadChoice?.BeforeStep();
+                long stepStart = Stopwatch.GetTimestamp();
                 int rows = _batches.NextBatch(_batch);
                 lossSum += TrainBatch(rate, epoch, b) * rows;
+                _threadChoice?.AfterStep(Stopwatch.GetElapsedTime(stepStart).TotalSeconds);
                 trained += rows;
                 _options.BatchCompleted?.Invoke(epoch + 1, b + 1, batches);
                 timeUp = _clock.Elapsed >= _options.MaximumTrainingTime;

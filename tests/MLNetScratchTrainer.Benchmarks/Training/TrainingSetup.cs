@@ -68,10 +68,11 @@ public sealed record TrainingSetup(string Name, int Features, int[] Hidden, int 
     public float WeightDecay => UsesDefaults ? Defaults.WeightDecay : 0f;
 
     /// <summary>
-    /// Engine options for this setup: the defaults but for epochs, threads and seed, or the MNIST settings (as the mnist
+    /// Engine options for this setup (<paramref name="threads"/> null: the default, every core or the calling thread alone
+    /// by the clock): the defaults but for epochs, threads and seed, or the MNIST settings (as the mnist
     /// harness and the peers train it: no dropout, weight decay, label smoothing, weight averaging or validation split).
     /// </summary>
-    public MlpTrainerOptions Options(int epochs, int threads) => UsesDefaults
+    public MlpTrainerOptions Options(int epochs, int? threads) => UsesDefaults
         ? new() { Task = Task, NumberOfEpochs = epochs, NumberOfThreads = threads, Seed = 1 }
         : new()
         {

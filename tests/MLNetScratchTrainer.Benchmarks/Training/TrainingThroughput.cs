@@ -9,7 +9,7 @@ namespace MLNetScratchTrainer.Benchmarks.Training;
 /// Beside the wall time it prints the process's CPU time per row (best epoch, measured between the epoch callbacks, so it
 /// includes the default validation pass): on a machine shared with other jobs that figure, with <c>--threads 1</c>, is
 /// the steadier one, since waiting for a core costs wall time but no CPU time.
-/// Arguments: [--epochs N] [--threads N] [--only TEXT] (the setups whose name contains TEXT).
+/// Arguments: [--epochs N] [--threads N] (without it, the default: <c>NumberOfThreads</c> unset) [--only TEXT] (the setups whose name contains TEXT).
 /// </summary>
 public static class TrainingThroughput
 {
@@ -17,8 +17,9 @@ public static class TrainingThroughput
     public static void Run(string[] args)
     {
         int epochs = HarnessArguments.Integer(args, "--epochs", 4);
-        int threads = HarnessArguments.Integer(args, "--threads", Environment.ProcessorCount);
-        Console.WriteLine($"Training throughput, {threads} thread(s), best of {epochs} epochs (epoch 1 includes JIT warm-up)");
+        int? threads = HarnessArguments.Text(args, "--threads") is null ? null : HarnessArguments.Integer(args, "--threads", 1);
+        string threadCount = threads is null ? $"the default threads ({Environment.ProcessorCount} cores, or the calling thread alone while that is faster)" : $"{threads} thread(s)";
+        Console.WriteLine($"Training throughput, {threadCount}, best of {epochs} epochs (epoch 1 includes JIT warm-up)");
         Console.WriteLine($"  {"setup",-50} {"wall µs/row",11} {"CPU µs/row",11} {"rows/s",10}");
         double? mnistReference = null;
         using var process = Process.GetCurrentProcess();

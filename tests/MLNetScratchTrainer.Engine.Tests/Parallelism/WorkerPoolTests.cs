@@ -92,6 +92,21 @@ public sealed class WorkerPoolTests
     }
 
     [TestMethod]
+    public void Run_RunsOnCaller_RunsTheWorkAsOnePartOnTheCallingThread() => Within(() =>
+    {
+        using var pool = new WorkerPool(2) { RunsOnCaller = true };
+        var work = new ThreadRecordingWork();
+
+        pool.Run(work);
+        pool.RunsOnCaller = false;
+        pool.Run(work);
+
+        Assert.AreEqual("0/1", work.Parts[0], "one part, as with no pool");
+        Assert.AreEqual(Environment.CurrentManagedThreadId, work.Threads[0]);
+        CollectionAssert.AreEquivalent(new[] { "0/2", "1/2" }, work.Parts.Skip(1).ToArray(), "split again once it is false");
+    });
+
+    [TestMethod]
     public void Constructor_NoThreads_Throws()
         => Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => new WorkerPool(0));
 
@@ -103,5 +118,24 @@ public sealed class WorkerPoolTests
     {
         var task = Task.Run(body);
         Assert.IsTrue(task.Wait(TimeSpan.FromSeconds(10)), "the pool did not return within 10 s: a part never ran");
+    }
+
+    /// <summary>Records each part it runs ("part/count") and the thread that ran it.</summary>
+    private sealed class ThreadRecordingWork : IParallelWork
+    {
+        private readonly object _lock = new();
+
+        public List<string> Parts { get; } = [];
+
+        public List<int> Threads { get; } = [];
+
+        public void Execute(int part, int partCount)
+        {
+            lock (_lock)
+            {
+                Parts.Add($"{part}/{partCount}");
+                Threads.Add(Environment.CurrentManagedThreadId);
+            }
+        }
     }
 }

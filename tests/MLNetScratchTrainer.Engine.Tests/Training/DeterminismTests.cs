@@ -22,6 +22,25 @@ public sealed class DeterminismTests
     }
 
     [TestMethod]
+    public void Fit_DefaultThreadCount_WhichTheClockChooses_BitIdenticalToOneThread()
+    {
+        // With NumberOfThreads unset, the steps run pooled or on the calling thread alone by the clock (ThreadChoice):
+        // 4 epochs of 65 steps cover the warm-up and a whole trial of both ways. The 128 × 256 × 256 products are
+        // split when pooled.
+        var data = SyntheticData.Blobs(2300, 4, 64, seed: 3);
+        var options = Options(threads: 1, seed: 7);
+        options.HiddenLayers = [256, 256];
+        options.BatchSize = 128;
+        options.BatchNormalization = false;
+        options.ValidationFraction = 0.1f;
+        options.NumberOfEpochs = 4;
+        var byTheClock = options.Clone();
+        byTheClock.NumberOfThreads = null;
+
+        ModelAssert.BitIdentical(Quick.Fit(options, data), Quick.Fit(byTheClock, data));
+    }
+
+    [TestMethod]
     public void Fit_SameSeedTwice_BitIdentical_OtherSeedDiffers()
     {
         var first = Quick.Fit(Options(threads: 1, seed: 7), Data);
