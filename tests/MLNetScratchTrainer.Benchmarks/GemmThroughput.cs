@@ -28,12 +28,12 @@ public static class GemmThroughput
         using var pool = threads > 1 ? new WorkerPool(threads) : null;
         var gemm = new Gemm(pool);
         Console.WriteLine($"GEMM throughput, {threads} thread(s), {gemm.VectorBits}-bit vectors");
-        double[] engine = TimeEngine(gemm, shapes);
+        double[] engine = TimeEngine(gemm, batch, shapes);
         double[]? peer = null;
         if (args.Contains("--peer"))
         {
             peer = NumPyPeer.Time(shapes, threads, HarnessArguments.Text(args, "--python") ?? "/usr/bin/python3");
-            engine = [.. engine.Zip(TimeEngine(gemm, shapes), Math.Min)];
+            engine = [.. engine.Zip(TimeEngine(gemm, batch, shapes), Math.Min)];
             Console.WriteLine($"  peer: NumPy {NumPyPeer.Version}, OPENBLAS_CORETYPE={NumPyPeer.CoreType}, {threads} thread(s); engine timed before and after it");
         }
 
@@ -66,28 +66,18 @@ public static class GemmThroughput
         Console.WriteLine(line);
     }
 
-    private static double[] TimeEngine(Gemm gemm, (string, bool TransposeA, bool TransposeB, int M, int N, int K)[] shapes)
+    private static double[] TimeEngine(Gemm gemm, int batch, (string, bool TransposeA, bool TransposeB, int M, int N, int K)[] shapes)
     {
-        WarmUp(gemm, shapes);
-        return [.. shapes.Select(s => Time(gemm, s.TransposeA, s.TransposeB, s.M, s.N, s.K))];
-    }
-
-    /// <summary>
-    /// Runs the network's products for half a second first: the JIT compiles a method's optimised code only after it has
-    /// run for a while (tiered compilation), and a small product, timed first, would otherwise be timed unoptimised.
-    /// </summary>
-    private static void WarmUp(Gemm gemm, (string, bool TransposeA, bool TransposeB, int M, int N, int K)[] shapes)
-    {
-        var random = new Random(1);
-        var operands = shapes.Take(GemmShapes.TrainingStep.Length).Select(s => (s, A: Fill(s.M * s.K, random), B: Fill(s.K * s.N, random), C: new float[s.M * s.N])).ToList();
+        // Half a second of the network's products first: the JIT compiles a method's optimised code only after it has
+        // run for a while (tiered compilation), and a small product, timed first, would otherwise be timed unoptimised.
+        var step = new ProductFloor(gemm, batch);
         var clock = Stopwatch.StartNew();
         while (clock.ElapsedMilliseconds < 500)
         {
-            foreach (var (s, a, b, c) in operands)
-            {
-                gemm.Multiply(a, s.TransposeA, b, s.TransposeB, c, s.M, s.N, s.K, false);
-            }
+            step.RunStep();
         }
+
+        return [.. shapes.Select(s => Time(gemm, s.TransposeA, s.TransposeB, s.M, s.N, s.K))];
     }
 
     private static double Time(Gemm gemm, bool ta, bool tb, int m, int n, int k)

@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using MLNetScratchTrainer.Engine.Data;
 using MLNetScratchTrainer.Engine.Models;
+using MLNetScratchTrainer.Engine.Parallelism;
+using MLNetScratchTrainer.Engine.Tensors;
 using MLNetScratchTrainer.Engine.Training;
 
 namespace MLNetScratchTrainer.Benchmarks;
@@ -61,7 +63,9 @@ public static class MnistHarness
         using var process = Process.GetCurrentProcess();
         TimeSpan cpuBefore = process.TotalProcessorTime;
         var cpuSeconds = new List<double>();
-        using var floor = args.Contains("--floor") && !defaults ? new ProductFloor(threads, 128) : null;
+        bool measureFloor = args.Contains("--floor") && !defaults;
+        using var floorPool = measureFloor && threads > 1 ? new WorkerPool(threads) : null;
+        var floor = measureFloor ? new ProductFloor(new Gemm(floorPool), 128) : null;
         var ratios = new List<double>();
         options.EpochCompleted = record =>
         {

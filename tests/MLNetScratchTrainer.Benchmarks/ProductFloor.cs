@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using MLNetScratchTrainer.Engine.Parallelism;
 using MLNetScratchTrainer.Engine.Tensors;
 
 namespace MLNetScratchTrainer.Benchmarks;
@@ -9,20 +8,18 @@ namespace MLNetScratchTrainer.Benchmarks;
 /// (<see cref="GemmShapes"/>) run back to back on their own threads, the best of a few rounds. Measured between the
 /// epochs of a run, it gives each epoch a floor from the same window of a shared machine, whose speed drifts by up to 2×.
 /// </summary>
-public sealed class ProductFloor : IDisposable
+public sealed class ProductFloor
 {
     private const int Rounds = 20;
 
-    private readonly WorkerPool? _pool;
     private readonly Gemm _gemm;
     private readonly (string Name, bool TransposeA, bool TransposeB, int M, int N, int K)[] _shapes;
     private readonly (float[] A, float[] B, float[] C)[] _operands;
 
-    /// <summary>Allocates the operands of the products at <paramref name="batch"/> rows.</summary>
-    public ProductFloor(int threads, int batch)
+    /// <summary>Allocates the operands of the products at <paramref name="batch"/> rows, multiplied by <paramref name="gemm"/>.</summary>
+    public ProductFloor(Gemm gemm, int batch)
     {
-        _pool = threads > 1 ? new WorkerPool(threads) : null;
-        _gemm = new Gemm(_pool);
+        _gemm = gemm;
         _shapes = GemmShapes.At(batch);
         var random = new Random(1);
         _operands = [.. _shapes.Select(s => (GemmThroughput.Fill(s.M * s.K, random), GemmThroughput.Fill(s.K * s.N, random), new float[s.M * s.N]))];
@@ -35,18 +32,20 @@ public sealed class ProductFloor : IDisposable
         for (int round = 0; round < Rounds; round++)
         {
             long start = Stopwatch.GetTimestamp();
-            for (int i = 0; i < _shapes.Length; i++)
-            {
-                var (_, ta, tb, m, n, k) = _shapes[i];
-                _gemm.Multiply(_operands[i].A, ta, _operands[i].B, tb, _operands[i].C, m, n, k, false);
-            }
-
+            RunStep();
             best = Math.Min(best, Stopwatch.GetElapsedTime(start).TotalSeconds);
         }
 
         return best;
     }
 
-    /// <inheritdoc />
-    public void Dispose() => _pool?.Dispose();
+    /// <summary>Runs the eight products once.</summary>
+    public void RunStep()
+    {
+        for (int i = 0; i < _shapes.Length; i++)
+        {
+            var (_, ta, tb, m, n, k) = _shapes[i];
+            _gemm.Multiply(_operands[i].A, ta, _operands[i].B, tb, _operands[i].C, m, n, k, false);
+        }
+    }
 }

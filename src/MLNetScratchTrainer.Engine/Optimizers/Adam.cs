@@ -139,9 +139,11 @@ public sealed class Adam : IOptimizer, IFusableOptimizer, IParallelWork
                 continue;
             }
 
-            int blocks = parameter.Value.Length / VectorBlocks.Width;
-            int first = (int)((long)blocks * part / partCount) * VectorBlocks.Width;
-            int end = part == partCount - 1 ? parameter.Value.Length : (int)((long)blocks * (part + 1) / partCount) * VectorBlocks.Width;
+            // Shares of whole vectors of the width UpdateRange runs at, so that only the last share has a partial one.
+            int width = SimdWidths.WidestAccelerated / 32;
+            int blocks = parameter.Value.Length / width;
+            int first = (int)((long)blocks * part / partCount) * width;
+            int end = part == partCount - 1 ? parameter.Value.Length : (int)((long)blocks * (part + 1) / partCount) * width;
             UpdateRange(p, first, end - first, decayFactor);
         }
     }
