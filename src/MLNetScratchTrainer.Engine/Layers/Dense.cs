@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using MLNetScratchTrainer.Engine.Tensors;
 
 namespace MLNetScratchTrainer.Engine.Layers;
@@ -115,6 +116,7 @@ public sealed class Dense : ILayer
 
         public bool IsCostly => false;
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void RegionDone(int rowFirst, int rowEnd, int columnFirst, int columnEnd)
         {
             ReadOnlySpan<float> b = bias.Value.AsSpan(columnFirst, columnEnd - columnFirst);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using MLNetScratchTrainer.Engine.Randomness;
@@ -66,6 +67,7 @@ public sealed class Dropout : ILayer
     }
 
     /// <summary>mask[i] = 1 / (1 − rate) with probability 1 − rate (kept), else 0 (dropped): uniform draws, then the threshold.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void DrawMask(Span<float> mask)
     {
         _rng.Fill(mask);
@@ -87,6 +89,7 @@ public sealed class Dropout : ILayer
 
     // dy/dx = mask (0 for dropped values, 1 / (1 − rate) for kept ones)
     /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Matrix Backward(Matrix outputGradient)
     {
         if (!_maskActive)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace MLNetScratchTrainer.Engine.Layers;
 
 /// <summary>Leaky ReLU: y = x for x &gt; 0, else α·x.</summary>
@@ -19,6 +20,7 @@ public sealed class LeakyRelu : ActivationLayer
     public float Slope { get; }
 
     /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     protected override void Activate(ReadOnlySpan<float> input, Span<float> output)
     {
         for (int i = 0; i < input.Length; i++)
@@ -29,6 +31,7 @@ public sealed class LeakyRelu : ActivationLayer
 
     // dy/dx = 1 for x > 0, else α
     /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     protected override void Derive(ReadOnlySpan<float> input, ReadOnlySpan<float> output, ReadOnlySpan<float> outputGradient, Span<float> inputGradient)
     {
         for (int i = 0; i < input.Length; i++)

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace MLNetScratchTrainer.Engine.Layers;
@@ -8,6 +9,7 @@ public sealed class Relu(int size) : ActivationLayer(size)
 {
     // y = max(x, 0), a vector of floats at a time
     /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     protected override void Activate(ReadOnlySpan<float> input, Span<float> output)
     {
         var x = MemoryMarshal.Cast<float, Vector<float>>(input);
@@ -25,6 +27,7 @@ public sealed class Relu(int size) : ActivationLayer(size)
 
     // dy/dx = 1 where y > 0, else 0 (at x = 0 we take 0), so ∂L/∂x = ∂L/∂y where y > 0, else 0
     /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     protected override void Derive(ReadOnlySpan<float> input, ReadOnlySpan<float> output, ReadOnlySpan<float> outputGradient, Span<float> inputGradient)
     {
         var y = MemoryMarshal.Cast<float, Vector<float>>(output);

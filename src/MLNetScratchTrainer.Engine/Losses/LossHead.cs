@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using MLNetScratchTrainer.Engine.Tensors;
 
 namespace MLNetScratchTrainer.Engine.Losses;
@@ -28,6 +29,7 @@ public abstract class LossHead : ILossHead
     public abstract void Predict(Matrix logits, Matrix predictions);
 
     /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public double Loss(Matrix logits, ReadOnlySpan<float> labels, ReadOnlySpan<float> weights)
     {
         int rows = logits.Rows;

@@ -176,6 +176,7 @@ public sealed class Adam : IOptimizer, IFusableOptimizer, IParallelWork
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void UpdateRows<TSimd, TVector>(int p, ReadOnlySpan<int> rows, int columns, float decayFactor)
         where TSimd : struct, ISimdWidth<TVector>
         where TVector : struct
@@ -233,6 +234,7 @@ public sealed class Adam : IOptimizer, IFusableOptimizer, IParallelWork
     /// <paramref name="buffers"/>, a whole number of vectors; the moments are flushed below
     /// <see cref="VectorBlocks.TinyMagnitude"/> (see <see cref="VectorBlocks.StoreState"/>).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Update<TSimd, TVector>(Buffers buffers, int first, int end, float decayFactor)
         where TSimd : struct, ISimdWidth<TVector>
         where TVector : struct

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using MLNetScratchTrainer.Engine.Layers;
 
@@ -11,6 +12,7 @@ namespace MLNetScratchTrainer.Engine.Optimizers;
 internal static class ElementwiseUpdate
 {
     /// <summary>Applies <paramref name="rule"/>; <paramref name="state"/> holds one buffer per parameter, or is null for a stateless rule.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Run<TRule>(IReadOnlyList<Parameter> parameters, OptimizerState? state, TRule rule)
         where TRule : struct, IElementwiseRule
     {

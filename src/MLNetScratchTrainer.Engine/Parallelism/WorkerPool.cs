@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
 
 namespace MLNetScratchTrainer.Engine.Parallelism;
@@ -109,6 +110,7 @@ public sealed class WorkerPool : IDisposable
     /// Claims and runs parts of run <paramref name="generation"/> until none is left. A claim is one compare-and-swap
     /// on (generation, next part), so a late worker can never take a part of a newer run with an older run's work.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void RunClaimedParts(int generation)
     {
         while (true)
@@ -146,6 +148,7 @@ public sealed class WorkerPool : IDisposable
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void WaitForOthers()
     {
         long deadline = Stopwatch.GetTimestamp() + CallerSpinTicks;
@@ -167,6 +170,7 @@ public sealed class WorkerPool : IDisposable
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void WorkerLoop()
     {
         int seen = 0;

@@ -90,6 +90,7 @@ public sealed class InputPreprocessor
 
     /// <summary>Transforms one raw row into the network's input row.</summary>
     /// <exception cref="ArgumentException">A feature is infinite (missing values are NaN), or a span has the wrong length.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Transform(ReadOnlySpan<float> features, Span<float> output)
     {
         if (features.Length != FeatureCount || output.Length != OutputSize)
@@ -125,6 +126,7 @@ public sealed class InputPreprocessor
     }
 
     /// <summary>Transforms the whole vectors of features at the front of the row; returns how many features that was.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int TransformVectors<TSimd, TVector>(ReadOnlySpan<float> features, Span<float> output, float inverseBound, ref bool infinite)
         where TSimd : struct, ISimdWidth<TVector>
         where TVector : struct

@@ -65,6 +65,7 @@ internal static class ColumnKernel
     }
 
     /// <summary>Rows [i, i + 4 vectors) of C, with A transposed: four chains side by side, as <see cref="RowVector"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void FourRowVectors<TSimd, TVector>(float[] a, float[] b, bool transposeB, float[] c, int i, int m, int n, int k, int depth0, int depthEnd, bool accumulate)
         where TSimd : struct, ISimdWidth<TVector>
         where TVector : struct
@@ -91,6 +92,7 @@ internal static class ColumnKernel
     }
 
     /// <summary>Rows [i, i + vector) of C, with A transposed: op(A)[i.., p] is a vector of A's row p.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void RowVector<TSimd, TVector>(float[] a, float[] b, bool transposeB, float[] c, int i, int m, int n, int k, int depth0, int depthEnd, bool accumulate)
         where TSimd : struct, ISimdWidth<TVector>
         where TVector : struct
@@ -121,6 +123,7 @@ internal static class ColumnKernel
     }
 
     /// <summary>Rows [i, i + 8) of C, with A as it is: eight chains side by side.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void EightRows(float[] a, float[] b, bool transposeB, float[] c, int i, int n, int k, int depth0, int depthEnd, bool accumulate)
     {
         ReadOnlySpan<float> r0 = a.AsSpan(i * k, k), r1 = a.AsSpan((i + 1) * k, k), r2 = a.AsSpan((i + 2) * k, k), r3 = a.AsSpan((i + 3) * k, k);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using MLNetScratchTrainer.Engine.Parallelism;
 
@@ -225,6 +226,7 @@ public sealed partial class Gemm : IParallelWork
     /// A few rows (single-row inference): packing B would cost more than the product, so each row of C is
     /// built directly by <see cref="RowKernel"/>, block of depth by block of depth, in the packed kernel's order.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void MultiplyFewRows(float[] a, float[] b, float[] c, int m, int n, int k, bool accumulate)
     {
         int depthBlock = DepthBlock(k);
@@ -252,12 +254,8 @@ public sealed partial class Gemm : IParallelWork
         }
     }
 
-    /// <summary>
-    /// Depth of the k blocks: the fewest blocks of at most 256, made equal (784 → 4 × 196 rather than
-    /// 3 × 256 + 16, whose thin last block would spend more time loading and storing C than multiplying).
-    /// It depends on k alone, so every path and thread count sums in the same order.
-    /// </summary>
     /// <summary>A few columns (see <see cref="ColumnKernel"/>), on the calling thread: such a product is small.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void MultiplyFewColumns(float[] a, bool transposeA, float[] b, bool transposeB, float[] c, int m, int n, int k, bool accumulate)
     {
         int depthBlock = DepthBlock(k);
@@ -280,6 +278,11 @@ public sealed partial class Gemm : IParallelWork
         }
     }
 
+    /// <summary>
+    /// Depth of the k blocks: the fewest blocks of at most 256, made equal (784 → 4 × 196 rather than
+    /// 3 × 256 + 16, whose thin last block would spend more time loading and storing C than multiplying).
+    /// It depends on k alone, so every path and thread count sums in the same order.
+    /// </summary>
     private static int DepthBlock(int k)
     {
         int blocks = (k + MaxDepthBlock - 1) / MaxDepthBlock;

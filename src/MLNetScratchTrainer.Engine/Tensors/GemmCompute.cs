@@ -16,6 +16,7 @@ namespace MLNetScratchTrainer.Engine.Tensors;
 /// </summary>
 public sealed partial class Gemm
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Compute<TSimd, TVector>(int part, int partCount)
         where TSimd : struct, ISimdWidth<TVector>
         where TVector : struct
@@ -76,7 +77,7 @@ public sealed partial class Gemm
         }
     }
 
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     private void WriteEdgeTile(float[] tile, int row0, int column0, bool accumulate)
     {
         int rows = Math.Min(MicroKernel.Rows, _m - row0);

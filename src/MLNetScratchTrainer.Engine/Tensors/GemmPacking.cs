@@ -14,6 +14,7 @@ public sealed partial class Gemm
     /// <summary>
     /// Packs the NR columns of B panel <paramref name="panel"/> into <see cref="_packedB"/>, depth block by depth block.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void PackBPanel(int panel)
     {
         int depthBlock = DepthBlock(_k);
@@ -28,6 +29,7 @@ public sealed partial class Gemm
     /// Packs one depth block of B panel <paramref name="panel"/> into <paramref name="target"/>: for each depth step p, the
     /// panel's NR values of row p of op(B) side by side (zeros past column n).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void PackBPanel(int panel, int depth0, int depth, Span<float> target)
     {
         int column0 = panel * _nr;
@@ -58,6 +60,7 @@ public sealed partial class Gemm
     /// Packs a panel of a transposed B (stored n × k): column j of the panel is row column0 + j of the stored matrix, read
     /// contiguously over the depth block and written with a stride of NR; columns past n are zero.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void PackTransposedColumns(Span<float> target, int column0, int width, int depth0, int depth)
     {
         ref float packed = ref target[0];
@@ -132,6 +135,7 @@ public sealed partial class Gemm
     /// Packs row panels [<paramref name="firstPanel"/>, <paramref name="endPanel"/>) of op(A) for one depth block: for
     /// each depth step p, the panel's 6 values of column p of op(A) side by side (zeros past row m).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void PackAPanels(Span<float> target, int firstPanel, int endPanel, int depth0, int depth)
     {
         const int mr = MicroKernel.Rows;
@@ -166,6 +170,7 @@ public sealed partial class Gemm
     /// Packs a row panel of a transposed A (stored k × m): at each depth step the panel's rows are adjacent in the stored
     /// matrix, so each step copies up to six contiguous values (zeros past row m).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void PackTransposedRowPanel(Span<float> packed, int row0, int depth0, int depth)
     {
         const int mr = MicroKernel.Rows;
@@ -183,6 +188,7 @@ public sealed partial class Gemm
     }
 
     /// <summary>Copies <paramref name="count"/> floats (a whole number of vectors) without a call per row.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void CopyVectors(ref float source, ref float target, int count)
     {
         for (int i = 0; i < count; i += Vector<float>.Count)
@@ -198,6 +204,7 @@ public sealed partial class Gemm
     /// ascending order) overwrites. A block is used only when more steps follow it, so the last two spill into a step
     /// that is written afterwards, never past the panel.
     /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void PackFullRowPanel(Span<float> packed, int row0, int depth0, int depth)
     {
         const int mr = MicroKernel.Rows;

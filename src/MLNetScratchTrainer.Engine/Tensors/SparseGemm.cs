@@ -157,6 +157,7 @@ public sealed class SparseGemm : IParallelWork
     /// target (+)= Σ_i values[i]·right[rows[i], ·], the sum formed from zero in the order of <paramref name="rows"/>.
     /// Four vectors of columns at a time are kept in registers, so each row of <paramref name="right"/> streams through once.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void SumRows(ReadOnlySpan<int> rows, ReadOnlySpan<float> values, float[] right, Span<float> target)
     {
         int n = _n, w = Vector<float>.Count;

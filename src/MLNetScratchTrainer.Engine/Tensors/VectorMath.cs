@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace MLNetScratchTrainer.Engine.Tensors;
@@ -7,6 +8,7 @@ namespace MLNetScratchTrainer.Engine.Tensors;
 public static class VectorMath
 {
     /// <summary>Adds <paramref name="rowVector"/> to every row of <paramref name="matrix"/> (the bias of a dense layer).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void AddToEachRow(Matrix matrix, ReadOnlySpan<float> rowVector)
     {
         for (int r = 0; r < matrix.Rows; r++)
@@ -16,6 +18,7 @@ public static class VectorMath
     }
 
     /// <summary>target[i] += source[i].</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Add(Span<float> target, ReadOnlySpan<float> source)
     {
         var t = MemoryMarshal.Cast<float, Vector<float>>(target);
@@ -35,6 +38,7 @@ public static class VectorMath
     /// target[i] += rate · (source[i] − target[i]): moves target a fraction <paramref name="rate"/> of the way toward
     /// source (a moving average's update). Not fused, so it equals the scalar expression bit for bit.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void MoveToward(Span<float> target, ReadOnlySpan<float> source, float rate)
     {
         var t = MemoryMarshal.Cast<float, Vector<float>>(target);
@@ -52,6 +56,7 @@ public static class VectorMath
     }
 
     /// <summary>target[i] = fma(scale, source[i], target[i]), the "axpy" of BLAS.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void MultiplyAdd(float scale, ReadOnlySpan<float> source, Span<float> target)
     {
         var s = MemoryMarshal.Cast<float, Vector<float>>(source[..target.Length]);
@@ -69,6 +74,7 @@ public static class VectorMath
     }
 
     /// <summary>Sums the rows of <paramref name="matrix"/> into <paramref name="columnSums"/> (the bias gradient), rows in order.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void SumRows(Matrix matrix, Span<float> columnSums)
     {
         columnSums.Clear();
@@ -79,6 +85,7 @@ public static class VectorMath
     }
 
     /// <summary>product[i] = left[i] × right[i].</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Multiply(ReadOnlySpan<float> left, ReadOnlySpan<float> right, Span<float> product)
     {
         var l = MemoryMarshal.Cast<float, Vector<float>>(left);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using MLNetScratchTrainer.Engine.Data;
 using MLNetScratchTrainer.Engine.Parallelism;
 using MLNetScratchTrainer.Engine.Preprocessing;
@@ -60,6 +61,7 @@ internal sealed class BatchBuffer : IParallelWork
     public ReadOnlySpan<float> Weights => _hasWeights ? _weights.AsSpan(0, _rows) : default;
 
     /// <summary>Copies the rows <paramref name="rows"/> of <paramref name="data"/>; labels come from <paramref name="labels"/> (possibly scaled).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Gather(Dataset data, float[] labels, ReadOnlySpan<int> rows)
     {
         Start(rows.Length);
@@ -96,6 +98,7 @@ internal sealed class BatchBuffer : IParallelWork
     }
 
     /// <summary>Copies the slots <paramref name="slots"/> of <paramref name="rows"/> (dense rows, labels as they are there).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Gather(RowChunk rows, ReadOnlySpan<int> slots)
     {
         Start(slots.Length);

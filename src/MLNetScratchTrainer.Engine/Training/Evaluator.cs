@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using MLNetScratchTrainer.Engine.Data;
 using MLNetScratchTrainer.Engine.Models;
 
@@ -16,6 +17,7 @@ internal sealed class Evaluator(Network network, SparseInputNetwork? sparseNetwo
     /// <summary>The name of the metric <see cref="Evaluate"/> returns, for <see cref="TrainingHistory.MetricName"/>.</summary>
     public string MetricName => task == MlpTask.Regression ? TrainingHistory.RSquared : RanksRows ? TrainingHistory.AreaUnderRocCurve : TrainingHistory.Accuracy;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public (double Loss, double Metric) Evaluate(Dataset data, float[] labels, ReadOnlySpan<int> rows)
     {
         int batchSize = buffer.Capacity;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using MLNetScratchTrainer.Engine.Models;
 using MLNetScratchTrainer.Engine.Tensors;
 
@@ -30,6 +31,7 @@ internal sealed class WeightAverage
     public static double DecayFor(float epochs, int stepsPerEpoch) => 1 - (1 / Math.Max(1, epochs * (double)stepsPerEpoch));
 
     /// <summary>Folds the network's current tensors into the average (call after every optimizer step).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Update()
     {
         _steps++;
