@@ -19,8 +19,8 @@ namespace MLNetScratchTrainer.Engine.Tensors;
 /// Multiply(A, B, C; m, n, k)                                        this file
 ///  ├─ reference instance (CreateReference) → ReferenceGemm          three plain loops
 ///  ├─ m ≤ 4 rows, no transposes → MultiplyFewRows → RowKernel        no packing (one-row inference)
-///  ├─ n ≤ 4 columns (with op(A) transposed: n &lt; NR) → MultiplyFewColumns → ColumnKernel
-///  │                                                                 no packing (a small output layer and its weight gradient)
+///  ├─ n &lt; m and n &lt; NR columns → MultiplyTransposed                 Cᵀ = op(B)ᵀ·op(A)ᵀ by the paths here, then
+///  │                                                                 transposed back (an output layer and its weight gradient)
 ///  └─ otherwise two phases, each split over the worker threads:
 ///     ├─ 1. packing (GemmPacking.cs): PackBPanel per NR-column panel of op(B), per depth block of ≤ 256
 ///     │     (skipped when m ≤ 120, one block of row panels: phase 2 then packs each B panel just before using it,
@@ -54,6 +54,7 @@ public sealed partial class Gemm : IParallelWork
     private readonly float[][] _edgeTiles;
     private readonly float[][] _packedBPanel;
     private float[] _packedB = [];
+    private float[] _transposedC = [];
 
     private float[] _a = [], _b = [], _c = [];
     private IGemmEpilogue? _epilogue;
@@ -148,6 +149,9 @@ public sealed partial class Gemm : IParallelWork
             return;
         }
 
+        // A single row or column is laid out the same whether or not it is stored transposed.
+        transposeA &= m > 1;
+        transposeB &= n > 1;
         if (m <= SmallRowCount && !transposeA && !transposeB)
         {
             MultiplyFewRows(a, b, c, m, n, k, accumulate);
@@ -155,9 +159,9 @@ public sealed partial class Gemm : IParallelWork
             return;
         }
 
-        if (ColumnKernel.Takes(n, transposeA, _nr))
+        if (n < m && n < _nr)
         {
-            MultiplyFewColumns(a, transposeA, b, transposeB, c, m, n, k, accumulate);
+            MultiplyTransposed(a, transposeA, b, transposeB, c, m, n, k, accumulate);
             epilogue?.RegionDone(0, m, 0, n);
             return;
         }
@@ -254,26 +258,39 @@ public sealed partial class Gemm : IParallelWork
         }
     }
 
-    /// <summary>A few columns (see <see cref="ColumnKernel"/>), on the calling thread: such a product is small.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void MultiplyFewColumns(float[] a, bool transposeA, float[] b, bool transposeB, float[] c, int m, int n, int k, bool accumulate)
+    /// <summary>
+    /// Fewer columns than rows and than one packed tile (the output layer of a classifier or a regressor, and its weight
+    /// gradient): every tile of C would be an edge tile, mostly padding (a 128 × 10 × 128 product ran at 36 GFLOP/s, its
+    /// weight gradient at 23). Cᵀ = op(B)ᵀ·op(A)ᵀ has those few columns as rows, a panel or two of full-width tiles: it
+    /// is computed into a scratch matrix (C transposed into it first when accumulating) and transposed back. Each element
+    /// is the same chain of multiply-adds (a·b and b·a round alike), so the bits are those of the direct product.
+    /// </summary>
+    private void MultiplyTransposed(float[] a, bool transposeA, float[] b, bool transposeB, float[] c, int m, int n, int k, bool accumulate)
     {
-        int depthBlock = DepthBlock(k);
-        for (int depth0 = 0; depth0 < k; depth0 += depthBlock)
+        if (_transposedC.Length < m * n)
         {
-            int depthEnd = Math.Min(depth0 + depthBlock, k);
-            bool add = accumulate || depth0 > 0;
-            switch (_vectorWidth)
+            _transposedC = new float[m * n];
+        }
+
+        float[] cT = _transposedC;
+        if (accumulate)
+        {
+            Transpose(c, cT, m, n);
+        }
+
+        Multiply(b, !transposeB, a, !transposeA, cT, n, m, k, accumulate);
+        Transpose(cT, c, n, m);
+    }
+
+    /// <summary>Writes the <paramref name="rows"/> × <paramref name="columns"/> matrix <paramref name="source"/> transposed into <paramref name="target"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Transpose(float[] source, float[] target, int rows, int columns)
+    {
+        for (int i = 0; i < rows; i++)
+        {
+            for (int j = 0; j < columns; j++)
             {
-                case 16:
-                    ColumnKernel.Run<Simd512, Vector512<float>>(a, transposeA, b, transposeB, c, m, n, k, depth0, depthEnd, add);
-                    break;
-                case 8:
-                    ColumnKernel.Run<Simd256, Vector256<float>>(a, transposeA, b, transposeB, c, m, n, k, depth0, depthEnd, add);
-                    break;
-                default:
-                    ColumnKernel.Run<Simd128, Vector128<float>>(a, transposeA, b, transposeB, c, m, n, k, depth0, depthEnd, add);
-                    break;
+                target[(j * rows) + i] = source[(i * columns) + j];
             }
         }
     }

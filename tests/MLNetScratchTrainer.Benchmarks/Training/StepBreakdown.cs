@@ -15,7 +15,8 @@ namespace MLNetScratchTrainer.Benchmarks.Training;
 /// Where the time of one training step goes, without a profiler: the harness runs the trainer's step (gather a batch of
 /// shuffled rows through the input preprocessing, forward, loss, backward with the optimizer's step fused into it, the
 /// rest of the step, the weight average) itself, with a <see cref="Stopwatch"/> timestamp between the phases, and prints
-/// microseconds per step for each phase (the median over the steps; the step column is their sum). As in the trainer,
+/// microseconds per step for each phase (the median over the steps; the step column is their sum), and the mean and
+/// 90th percentile of whole steps (a step whose worker thread was late counts in these, not in the medians). As in the trainer,
 /// Adam and AdamW update each block of a dense layer's weights as the weight-gradient product finishes it (so that
 /// time is in "dense backward"); <c>--unfused</c> steps after backward instead (the trainer before the fused step),
 /// <c>--serial-optimizer</c> also keeps that step on the calling thread.
@@ -35,18 +36,18 @@ public static class StepBreakdown
         bool fused = !serialOptimizer && !args.Contains("--unfused");
         string mode = fused ? "optimizer step fused into backward" : serialOptimizer ? "optimizer after backward, on one thread" : "optimizer after backward";
         Console.WriteLine($"Training step breakdown, {threads} thread(s), {mode}, µs per step (median of {steps} steps after {steps / 4} warm-up steps)");
-        Console.WriteLine($"  {"setup",-42} {string.Join(" ", Phases.Select(p => $"{p,10}"))} {"step",8} {"µs/row",7}");
+        Console.WriteLine($"  {"setup",-42} {string.Join(" ", Phases.Select(p => $"{p,10}"))} {"step",8} {"µs/row",7} {"mean",8} {"p90",8}");
         foreach (var setup in TrainingSetup.Selected(args))
         {
-            double[] perStep = Measure(setup, steps, threads, serialOptimizer, fused);
+            var (perStep, mean, p90) = Measure(setup, steps, threads, serialOptimizer, fused);
             double total = perStep.Sum();
-            Console.WriteLine($"  {setup.Name,-42} {string.Join(" ", perStep.Select(t => $"{t,10:F1}"))} {total,8:F1} {total / setup.BatchSize,7:F2}");
+            Console.WriteLine($"  {setup.Name,-42} {string.Join(" ", perStep.Select(t => $"{t,10:F1}"))} {total,8:F1} {total / setup.BatchSize,7:F2} {mean,8:F1} {p90,8:F1}");
         }
 
-        Console.WriteLine($"  (columns: {string.Join(", ", Phases)})");
+        Console.WriteLine($"  (columns: {string.Join(", ", Phases)}; step: the sum of the phases' medians; mean and p90: of whole steps, which a late worker thread lengthens)");
     }
 
-    private static double[] Measure(TrainingSetup setup, int steps, int threads, bool serialOptimizer, bool fused)
+    private static (double[] PhaseMedians, double StepMean, double StepP90) Measure(TrainingSetup setup, int steps, int threads, bool serialOptimizer, bool fused)
     {
         var data = setup.Data();
         var options = setup.Options(epochs: 1, threads);
@@ -125,7 +126,10 @@ public static class StepBreakdown
             Lap(ticks, row, 7, start);
         }
 
-        return [.. Enumerable.Range(0, Phases.Length).Select(phase => Median(ticks, phase) * 1e6 / Stopwatch.Frequency)];
+        double microseconds = 1e6 / Stopwatch.Frequency;
+        double[] stepTimes = [.. Enumerable.Range(0, steps).Select(step => Enumerable.Range(0, Phases.Length).Sum(phase => ticks[step, phase]) * microseconds)];
+        Array.Sort(stepTimes);
+        return ([.. Enumerable.Range(0, Phases.Length).Select(phase => Median(ticks, phase) * microseconds)], stepTimes.Average(), stepTimes[steps * 9 / 10]);
     }
 
     private static long Lap(long[,] ticks, int step, int phase, long start)

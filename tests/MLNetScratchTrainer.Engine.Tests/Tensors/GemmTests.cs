@@ -109,9 +109,9 @@ public sealed class GemmTests
     [DataRow(true, true)]
     public void Multiply_FewColumns_BitIdenticalToTheSameColumnsOfAWiderProduct(bool transposeA, bool transposeB)
     {
-        // Up to four columns (with a transposed A, up to 31) take the column kernel; 33 take the packed one at every
-        // width. Each element of C is the same chain of multiply-adds either way, so the narrow product equals the first
-        // columns of the wide one (k = 300: two depth blocks; m = 33 and 130: whole vectors of rows and a few left over).
+        // Fewer columns than rows and than the packed tile (8, 16 or 32) are computed as the transposed product; 33 go
+        // straight to the packed kernel at every width. Each element of C is the same chain of multiply-adds either way,
+        // so the narrow product equals the first columns of the wide one (k = 300: two depth blocks; m = 1: one row).
         const int wide = 33;
         foreach (int m in new[] { 1, 5, 33, 130 })
         {
@@ -119,7 +119,7 @@ public sealed class GemmTests
             {
                 float[] a = RandomValues.Uniform(m * k, m + k);
                 float[] bWide = RandomValues.Uniform(k * wide, (m * k) + 1);
-                foreach (int n in new[] { 1, 2, 3, 4, 10 })
+                foreach (int n in new[] { 1, 2, 3, 4, 10, 17 })
                 {
                     // op(B) is k × n: the first n columns of op(B wide), stored k × n, or n × k when transposed.
                     float[] b = new float[k * n];
@@ -163,12 +163,13 @@ public sealed class GemmTests
     public void Multiply_Epilogue_GetsEveryElementOnceWithItsFinalValue(bool transposeA, bool transposeB)
     {
         // Every path: few rows without packing (m ≤ 4), B packed per panel (m ≤ 120), B packed first (m > 120), several
-        // depth blocks (k = 513), the reference and zero depth; one thread and two with every product split.
+        // depth blocks (k = 513), few columns through the transposed product, the reference and zero depth; one thread and
+        // two with every product split.
         using var pool = new WorkerPool(2);
         var gemms = VectorWidths.Select(bits => new Gemm(null, bits))
             .Append(new Gemm(pool, SimdWidths.WidestAccelerated, parallelThreshold: 0))
             .Append(Gemm.CreateReference());
-        foreach (var (m, n, k) in new[] { (3, 37, 9), (33, 65, 17), (257, 33, 513), (7, 257, 0), (130, 300, 40) })
+        foreach (var (m, n, k) in new[] { (3, 37, 9), (33, 65, 17), (257, 33, 513), (7, 257, 0), (130, 300, 40), (130, 5, 300) })
         {
             float[] a = RandomValues.Uniform(m * k, 7), b = RandomValues.Uniform(k * n, 8);
             foreach (var gemm in gemms)
