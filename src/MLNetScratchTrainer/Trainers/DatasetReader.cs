@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Runtime;
@@ -24,6 +25,7 @@ internal static class DatasetReader
     /// <param name="channel">Where the count of skipped rows goes.</param>
     /// <param name="dataName">"training data" or "validation data", for messages.</param>
     /// <exception cref="ArgumentException">A row is invalid (and <paramref name="dropInvalidRows"/> is false), or no valid row remains.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static Dataset Read(IDataView data, TrainingColumns columns, Func<DataViewRow, Func<float>> createLabelReader, string labelRequirement, bool rejectMissingFeatures, bool dropInvalidRows, IChannel channel, string dataName)
     {
         bool sparse = columns.FeatureCount >= SparseFeatureBuffer.SlotThreshold;
