@@ -1,3 +1,5 @@
+using MLNetScratchTrainer.Engine.Tensors;
+
 namespace MLNetScratchTrainer.Engine.Preprocessing;
 
 /// <summary>
@@ -15,6 +17,9 @@ public static class PreprocessorFitter
 {
     /// <summary>Most rows whose values are sorted to find a feature's quantiles.</summary>
     public const int MaximumQuantileRows = 20_000;
+
+    /// <summary>Features whose sample columns are gathered in one pass over the sample rows (four cache lines of floats).</summary>
+    private const int ColumnsTogether = 64;
 
     /// <summary>
     /// Fits on the rows <paramref name="rows"/> of the row-major <paramref name="features"/>; returns null when the
@@ -37,6 +42,11 @@ public static class PreprocessorFitter
         foreach (int row in rows)
         {
             var values = features.Slice(row * featureCount, featureCount);
+            if (!VectorMath.ContainsNaN(values))
+            {
+                continue;
+            }
+
             for (int j = 0; j < featureCount; j++)
             {
                 missing[j] |= float.IsNaN(values[j]);
@@ -77,56 +87,169 @@ public static class PreprocessorFitter
         }
 
         int sampleSize = Math.Min(rows.Length, MaximumQuantileRows);
-        var column = new float[sampleSize];
+        // The sample: evenly spaced training rows, read in the order they lie in memory (a feature's quantiles do not
+        // depend on the order of its values).
+        int[] sample = new int[sampleSize];
+        for (int i = 0; i < sampleSize; i++)
+        {
+            sample[i] = rows[(int)((long)i * rows.Length / sampleSize)];
+        }
+
+        Array.Sort(sample);
+        var columns = new float[ColumnsTogether * sampleSize];
         var fill = new float[featureCount];
         var center = new float[featureCount];
         var scale = new float[featureCount];
-        for (int j = 0; j < featureCount; j++)
+        for (int first = 0; first < featureCount; first += ColumnsTogether)
         {
-            int count = 0;
-            for (int i = 0; i < sampleSize; i++)
+            int width = Math.Min(ColumnsTogether, featureCount - first);
+            int[] counts = GatherColumns(features, featureCount, sample, first, width, columns);
+            for (int c = 0; c < width; c++)
             {
-                float x = features[(rows[(int)((long)i * rows.Length / sampleSize)] * featureCount) + j];
-                if (!float.IsNaN(x))
-                {
-                    column[count++] = x;
-                }
+                int j = first + c;
+                var values = columns.AsSpan(c * sampleSize, counts[c]);
+                fill[j] = values.IsEmpty ? 0f : Quantile(values, 0.5);
+                (center[j], scale[j]) = scaling == InputScaling.Robust ? (fill[j], RobustScale(values)) : (0f, 1f);
             }
-
-            var values = column.AsSpan(0, count);
-            values.Sort();
-            fill[j] = count == 0 ? 0f : Quantile(values, 0.5);
-            (center[j], scale[j]) = scaling == InputScaling.Robust ? (fill[j], RobustScale(values)) : (0f, 1f);
         }
 
         return new InputPreprocessor(fill, center, scale, scaling == InputScaling.Robust ? clipBound : null, indicators);
     }
 
-    /// <summary>The inverse interquartile range, or 2 / range when the quartiles coincide, or 0 for a constant (or empty) column.</summary>
-    private static float RobustScale(ReadOnlySpan<float> sorted)
+    /// <summary>
+    /// Copies the non-missing values of features [<paramref name="first"/>, + <paramref name="width"/>) of the
+    /// <paramref name="sample"/> rows into one column each of <paramref name="columns"/>; returns each column's count. A
+    /// row's values for the whole block lie in a few neighbouring cache lines, read once for the block rather than once per
+    /// feature.
+    /// </summary>
+    private static int[] GatherColumns(ReadOnlySpan<float> features, int featureCount, int[] sample, int first, int width, float[] columns)
     {
-        if (sorted.IsEmpty)
+        int[] counts = new int[width];
+        for (int i = 0; i < sample.Length; i++)
+        {
+            var values = features.Slice((sample[i] * featureCount) + first, width);
+            for (int c = 0; c < width; c++)
+            {
+                if (!float.IsNaN(values[c]))
+                {
+                    columns[(c * sample.Length) + counts[c]++] = values[c];
+                }
+            }
+        }
+
+        return counts;
+    }
+
+    /// <summary>The inverse interquartile range, or 2 / range when the quartiles coincide, or 0 for a constant (or empty) column.</summary>
+    private static float RobustScale(Span<float> values)
+    {
+        if (values.IsEmpty)
         {
             return 0f;
         }
 
-        double spread = Quantile(sorted, 0.75) - (double)Quantile(sorted, 0.25);
+        double spread = Quantile(values, 0.75) - (double)Quantile(values, 0.25);
         if (spread > 0)
         {
             return (float)(1 / spread);
         }
 
-        double range = sorted[^1] - (double)sorted[0];
+        double range = MaxOf(values) - (double)MinOf(values);
         return range > 0 ? (float)(2 / range) : 0f;
     }
 
-    /// <summary>The <paramref name="p"/>-quantile of sorted values, interpolating linearly between neighbours.</summary>
-    private static float Quantile(ReadOnlySpan<float> sorted, double p)
+    /// <summary>
+    /// The <paramref name="p"/>-quantile of the values (reordering them), interpolating linearly between the two order
+    /// statistics around position p·(n − 1): the value the sorted values would give, found in linear time.
+    /// </summary>
+    private static float Quantile(Span<float> values, double p)
     {
-        double position = p * (sorted.Length - 1);
+        double position = p * (values.Length - 1);
         int below = (int)Math.Floor(position);
-        int above = Math.Min(below + 1, sorted.Length - 1);
+        float low = OrderStatistic(values, below);
+        // After the selection every value past position below is at least as large: the next order statistic is their minimum.
+        float high = below + 1 < values.Length ? MinOf(values[(below + 1)..]) : low;
         double fraction = position - below;
-        return (float)(sorted[below] + (fraction * (sorted[above] - (double)sorted[below])));
+        return (float)(low + (fraction * (high - (double)low)));
+    }
+
+    /// <summary>
+    /// The k-th smallest of the values (from 0), by quickselect: reorders them so that it stands at position k, no larger
+    /// value before it and no smaller one after. Each round splits the range three ways around a median of three (so a
+    /// column of mostly equal values, such as a sparse pixel, takes one round); a range that does not shrink fast enough
+    /// is sorted instead.
+    /// </summary>
+    private static float OrderStatistic(Span<float> values, int k)
+    {
+        int lo = 0, hi = values.Length - 1;
+        for (int rounds = 0; lo < hi; rounds++)
+        {
+            if (rounds > 64)
+            {
+                values[lo..(hi + 1)].Sort();
+                break;
+            }
+
+            float pivot = MedianOfThree(values[lo], values[lo + ((hi - lo) / 2)], values[hi]);
+            int less = lo, i = lo, greater = hi;
+            while (i <= greater)
+            {
+                float v = values[i];
+                if (v < pivot)
+                {
+                    (values[i], values[less]) = (values[less], v);
+                    less++;
+                    i++;
+                }
+                else if (v > pivot)
+                {
+                    (values[i], values[greater]) = (values[greater], v);
+                    greater--;
+                }
+                else
+                {
+                    i++;
+                }
+            }
+
+            if (k < less)
+            {
+                hi = less - 1;
+            }
+            else if (k > greater)
+            {
+                lo = greater + 1;
+            }
+            else
+            {
+                return values[k];
+            }
+        }
+
+        return values[k];
+    }
+
+    private static float MedianOfThree(float a, float b, float c) => Math.Max(Math.Min(a, b), Math.Min(Math.Max(a, b), c));
+
+    private static float MinOf(ReadOnlySpan<float> values)
+    {
+        float min = values[0];
+        foreach (float v in values)
+        {
+            min = Math.Min(min, v);
+        }
+
+        return min;
+    }
+
+    private static float MaxOf(ReadOnlySpan<float> values)
+    {
+        float max = values[0];
+        foreach (float v in values)
+        {
+            max = Math.Max(max, v);
+        }
+
+        return max;
     }
 }

@@ -101,4 +101,27 @@ public static class VectorMath
             product[k] = left[k] * right[k];
         }
     }
+
+    /// <summary>Whether any value is NaN, a vector at a time (NaN is the one value not equal to itself).</summary>
+    public static bool ContainsNaN(ReadOnlySpan<float> values)
+    {
+        var vectors = MemoryMarshal.Cast<float, Vector<float>>(values);
+        foreach (var v in vectors)
+        {
+            if (!Vector.EqualsAll(v, v))
+            {
+                return true;
+            }
+        }
+
+        foreach (float x in values[(vectors.Length * Vector<float>.Count)..])
+        {
+            if (float.IsNaN(x))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

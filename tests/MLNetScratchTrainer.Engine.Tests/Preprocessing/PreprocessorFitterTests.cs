@@ -98,5 +98,58 @@ public sealed class PreprocessorFitterTests
         Assert.IsNull(filling.ClipBound);
     }
 
+    [TestMethod]
+    [DataRow(1, 3)]
+    [DataRow(2, 70)]
+    [DataRow(9, 5)]
+    [DataRow(1_000, 130)]
+    [DataRow(25_000, 3)]
+    public void Fit_QuantilesEqualThoseOfTheSortedSample(int rowCount, int featureCount)
+    {
+        // Columns of few distinct values (ties everywhere), of spread values, mostly missing, all missing and constant;
+        // more features than one gathered block (64) and more rows than the sample (20,000): the fitted constants must be
+        // those of sorting every feature's sampled values, as the rule is stated.
+        var random = new Random(rowCount + featureCount);
+        float[] features = new float[rowCount * featureCount];
+        for (int i = 0; i < features.Length; i++)
+        {
+            int j = i % featureCount;
+            features[i] = (j % 5) switch
+            {
+                0 => random.Next(3),
+                1 => (float)((random.NextDouble() * 200) - 100),
+                2 => random.Next(4) == 0 ? float.NaN : random.Next(50),
+                3 => j == 3 ? float.NaN : 7f,
+                _ => random.Next(10) == 0 ? 1f : 0f,
+            };
+        }
+
+        int[] rows = [.. Enumerable.Range(0, rowCount).OrderBy(_ => random.Next())];
+        var fitted = PreprocessorFitter.Fit(features, featureCount, rows, InputScaling.Robust, 3f)!;
+
+        int sampleSize = Math.Min(rowCount, PreprocessorFitter.MaximumQuantileRows);
+        for (int j = 0; j < featureCount; j++)
+        {
+            double[] sorted = [.. Enumerable.Range(0, sampleSize).Select(i => features[(rows[(int)((long)i * rowCount / sampleSize)] * featureCount) + j])
+                .Where(x => !float.IsNaN(x)).Select(x => (double)x).Order()];
+            float median = sorted.Length == 0 ? 0f : SortedQuantile(sorted, 0.5);
+            double spread = sorted.Length == 0 ? 0 : SortedQuantile(sorted, 0.75) - (double)SortedQuantile(sorted, 0.25);
+            double range = sorted.Length == 0 ? 0 : sorted[^1] - sorted[0];
+            float scale = spread > 0 ? (float)(1 / spread) : range > 0 ? (float)(2 / range) : 0f;
+            Assert.AreEqual(median, fitted.Center[j], $"feature {j}: median");
+            Assert.AreEqual(median, fitted.Fill[j], $"feature {j}: fill");
+            Assert.AreEqual(scale, fitted.Scale[j], $"feature {j}: scale");
+        }
+    }
+
+    /// <summary>The p-quantile of sorted values, interpolated linearly between the neighbours of position p·(n − 1).</summary>
+    private static float SortedQuantile(double[] sorted, double p)
+    {
+        double position = p * (sorted.Length - 1);
+        int below = (int)Math.Floor(position);
+        int above = Math.Min(below + 1, sorted.Length - 1);
+        return (float)(sorted[below] + ((position - below) * (sorted[above] - sorted[below])));
+    }
+
     private static int[] AllRows(int count) => [.. Enumerable.Range(0, count)];
 }
