@@ -103,13 +103,21 @@ public static class PreprocessorFitter
         for (int first = 0; first < featureCount; first += ColumnsTogether)
         {
             int width = Math.Min(ColumnsTogether, featureCount - first);
-            int[] counts = GatherColumns(features, featureCount, sample, first, width, columns);
+            GatherColumns(features, featureCount, sample, first, width, columns);
             for (int c = 0; c < width; c++)
             {
                 int j = first + c;
-                var values = columns.AsSpan(c * sampleSize, counts[c]);
-                fill[j] = values.IsEmpty ? 0f : Quantile(values, 0.5);
-                (center[j], scale[j]) = scaling == InputScaling.Robust ? (fill[j], RobustScale(values)) : (0f, 1f);
+                var values = columns.AsSpan(c * sampleSize, sampleSize);
+                values = missing[j] ? WithoutMissing(values) : values;
+                if (values.IsEmpty)
+                {
+                    (center[j], scale[j]) = scaling == InputScaling.Robust ? (0f, 0f) : (0f, 1f);
+                    continue;
+                }
+
+                var (lower, median, upper) = Quartiles(values);
+                fill[j] = median;
+                (center[j], scale[j]) = scaling == InputScaling.Robust ? (median, RobustScale(values, lower, upper)) : (0f, 1f);
             }
         }
 
@@ -117,38 +125,53 @@ public static class PreprocessorFitter
     }
 
     /// <summary>
-    /// Copies the non-missing values of features [<paramref name="first"/>, + <paramref name="width"/>) of the
-    /// <paramref name="sample"/> rows into one column each of <paramref name="columns"/>; returns each column's count. A
-    /// row's values for the whole block lie in a few neighbouring cache lines, read once for the block rather than once per
-    /// feature.
+    /// Copies features [<paramref name="first"/>, + <paramref name="width"/>) of the <paramref name="sample"/> rows into
+    /// one column each of <paramref name="columns"/>. A row's values for the whole block lie in a few neighbouring cache
+    /// lines, read once for the block rather than once per feature.
     /// </summary>
-    private static int[] GatherColumns(ReadOnlySpan<float> features, int featureCount, int[] sample, int first, int width, float[] columns)
+    private static void GatherColumns(ReadOnlySpan<float> features, int featureCount, int[] sample, int first, int width, float[] columns)
     {
-        int[] counts = new int[width];
         for (int i = 0; i < sample.Length; i++)
         {
             var values = features.Slice((sample[i] * featureCount) + first, width);
             for (int c = 0; c < width; c++)
             {
-                if (!float.IsNaN(values[c]))
-                {
-                    columns[(c * sample.Length) + counts[c]++] = values[c];
-                }
+                columns[(c * sample.Length) + i] = values[c];
+            }
+        }
+    }
+
+    /// <summary>The values that are not NaN, moved to the front of <paramref name="values"/> in their order.</summary>
+    private static Span<float> WithoutMissing(Span<float> values)
+    {
+        int count = 0;
+        foreach (float x in values)
+        {
+            if (!float.IsNaN(x))
+            {
+                values[count++] = x;
             }
         }
 
-        return counts;
+        return values[..count];
     }
 
-    /// <summary>The inverse interquartile range, or 2 / range when the quartiles coincide, or 0 for a constant (or empty) column.</summary>
-    private static float RobustScale(Span<float> values)
+    /// <summary>
+    /// The first quartile, the median and the third quartile of the values, reordering them: the median first, after
+    /// which each quartile is sought only in the half that holds it.
+    /// </summary>
+    private static (float Lower, float Median, float Upper) Quartiles(Span<float> values)
     {
-        if (values.IsEmpty)
-        {
-            return 0f;
-        }
+        int last = values.Length - 1;
+        float median = Quantile(values, 0.5, 0, last);
+        int middle = Rank(0.5, values.Length);
+        return (Quantile(values, 0.25, 0, middle), median, Quantile(values, 0.75, middle, last));
+    }
 
-        double spread = Quantile(values, 0.75) - (double)Quantile(values, 0.25);
+    /// <summary>The inverse interquartile range, or 2 / range when the quartiles coincide, or 0 for a constant column.</summary>
+    private static float RobustScale(ReadOnlySpan<float> values, float lower, float upper)
+    {
+        double spread = upper - (double)lower;
         if (spread > 0)
         {
             return (float)(1 / spread);
@@ -158,30 +181,34 @@ public static class PreprocessorFitter
         return range > 0 ? (float)(2 / range) : 0f;
     }
 
+    /// <summary>The order statistic below the position p·(n − 1) of the p-quantile of n values.</summary>
+    private static int Rank(double p, int n) => (int)Math.Floor(p * (n - 1));
+
     /// <summary>
-    /// The <paramref name="p"/>-quantile of the values (reordering them), interpolating linearly between the two order
-    /// statistics around position p·(n − 1): the value the sorted values would give, found in linear time.
+    /// The <paramref name="p"/>-quantile of the values, interpolating linearly between the two order statistics around
+    /// position p·(n − 1): the value the sorted values would give, found in linear time. It is sought in positions
+    /// [<paramref name="lo"/>, <paramref name="hi"/>], which must hold it: no value before lo is larger than one in the
+    /// range, no value after hi smaller (as after an earlier selection).
     /// </summary>
-    private static float Quantile(Span<float> values, double p)
+    private static float Quantile(Span<float> values, double p, int lo, int hi)
     {
         double position = p * (values.Length - 1);
-        int below = (int)Math.Floor(position);
-        float low = OrderStatistic(values, below);
-        // After the selection every value past position below is at least as large: the next order statistic is their minimum.
-        float high = below + 1 < values.Length ? MinOf(values[(below + 1)..]) : low;
-        double fraction = position - below;
-        return (float)(low + (fraction * (high - (double)low)));
+        int below = Rank(p, values.Length);
+        float low = OrderStatistic(values, below, lo, hi);
+        // Every value past position below is now at least as large, and past hi at least as large as any in the range:
+        // the next order statistic is the least value in (below, hi], or past hi when below is the range's end.
+        float high = below < hi ? MinOf(values[(below + 1)..(hi + 1)]) : below + 1 < values.Length ? MinOf(values[(below + 1)..]) : low;
+        return (float)(low + ((position - below) * (high - (double)low)));
     }
 
     /// <summary>
-    /// The k-th smallest of the values (from 0), by quickselect: reorders them so that it stands at position k, no larger
-    /// value before it and no smaller one after. Each round splits the range three ways around a median of three (so a
+    /// The k-th smallest of the values (from 0), by quickselect within positions [lo, hi], which hold it: reorders them
+    /// so that it stands at position k, no larger value before it and no smaller one after. Each round splits the range three ways around a median of three (so a
     /// column of mostly equal values, such as a sparse pixel, takes one round); a range that does not shrink fast enough
     /// is sorted instead.
     /// </summary>
-    private static float OrderStatistic(Span<float> values, int k)
+    private static float OrderStatistic(Span<float> values, int k, int lo, int hi)
     {
-        int lo = 0, hi = values.Length - 1;
         for (int rounds = 0; lo < hi; rounds++)
         {
             if (rounds > 64)
