@@ -132,23 +132,14 @@ public sealed class PreprocessorFitterTests
         {
             double[] sorted = [.. Enumerable.Range(0, sampleSize).Select(i => features[(rows[(int)((long)i * rowCount / sampleSize)] * featureCount) + j])
                 .Where(x => !float.IsNaN(x)).Select(x => (double)x).Order()];
-            float median = sorted.Length == 0 ? 0f : SortedQuantile(sorted, 0.5);
-            double spread = sorted.Length == 0 ? 0 : SortedQuantile(sorted, 0.75) - (double)SortedQuantile(sorted, 0.25);
+            float median = sorted.Length == 0 ? 0f : SortedQuantile.Of(sorted, 0.5);
+            double spread = sorted.Length == 0 ? 0 : SortedQuantile.Of(sorted, 0.75) - (double)SortedQuantile.Of(sorted, 0.25);
             double range = sorted.Length == 0 ? 0 : sorted[^1] - sorted[0];
             float scale = spread > 0 ? (float)(1 / spread) : range > 0 ? (float)(2 / range) : 0f;
             Assert.AreEqual(median, fitted.Center[j], $"feature {j}: median");
             Assert.AreEqual(median, fitted.Fill[j], $"feature {j}: fill");
             Assert.AreEqual(scale, fitted.Scale[j], $"feature {j}: scale");
         }
-    }
-
-    /// <summary>The p-quantile of sorted values, interpolated linearly between the neighbours of position p·(n − 1).</summary>
-    private static float SortedQuantile(double[] sorted, double p)
-    {
-        double position = p * (sorted.Length - 1);
-        int below = (int)Math.Floor(position);
-        int above = Math.Min(below + 1, sorted.Length - 1);
-        return (float)(sorted[below] + ((position - below) * (sorted[above] - sorted[below])));
     }
 
     private static int[] AllRows(int count) => [.. Enumerable.Range(0, count)];
