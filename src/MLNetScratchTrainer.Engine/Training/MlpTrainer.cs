@@ -216,7 +216,7 @@ public sealed class MlpTrainer
         using var batches = createBatches(batchSize);
         var run = new TrainingRun(Options, network, sparseNetwork, pool, architecture.Task, setup.Preprocessor, batches, batchSize, setup.LabelWidth, validation);
         var history = run.Execute(cancellationToken);
-        return MlpModel.FromNetwork(architecture, network, history, setup.TargetScaling, setup.Preprocessor);
+        return MlpModel.TakeFromNetwork(architecture, network, history, setup.TargetScaling, setup.Preprocessor);
     }
 
     /// <summary>The head that checks each streamed row's label, or null when the class count is to come from the labels.</summary>

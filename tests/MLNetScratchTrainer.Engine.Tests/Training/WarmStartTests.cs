@@ -25,6 +25,26 @@ public sealed class WarmStartTests
     }
 
     [TestMethod]
+    public void Fit_WithInitialModel_LeavesItsWeightsAsTheyWere()
+    {
+        // The trained model takes over the trainer's arrays; the initial model's are only copied into the network.
+        var data = SyntheticData.Blobs(40, 2, 3, seed: 5);
+        var options = Quick.Options(MlpTask.MulticlassClassification);
+        var first = Quick.Fit(options, data);
+        float[][] before = [.. first.RawTensors.Select(tensor => (float[])tensor.Clone())];
+
+        var resumed = Quick.Fit(options, data, initialModel: first);
+
+        for (int i = 0; i < before.Length; i++)
+        {
+            CollectionAssert.AreEqual(before[i], first.RawTensors[i], $"tensor {first.TensorNames[i]} of the initial model");
+            Assert.AreNotSame(first.RawTensors[i], resumed.RawTensors[i]);
+        }
+
+        CollectionAssert.AreNotEqual(before[0], resumed.RawTensors[0], "the resumed model trained on");
+    }
+
+    [TestMethod]
     public void Fit_WithInitialModel_KeepsItsArchitecture()
     {
         var data = SyntheticData.Blobs(20, 2, 3, seed: 2);
