@@ -28,4 +28,21 @@ public sealed class VectorMathTests
 
         CollectionAssert.AreEqual(expected, target);
     }
+
+    [TestMethod]
+    public void ContainsNaN_FindsANaNInTheVectorsOrTheTail_AndNotInfinities()
+    {
+        // 37 values: whole vectors of 4, 8 or 16 floats and a tail at every vector width.
+        float[] values = [.. Enumerable.Range(0, 37).Select(i => i - 18.5f)];
+        values[3] = float.PositiveInfinity;
+        values[4] = float.NegativeInfinity;
+        Assert.IsFalse(VectorMath.ContainsNaN(values));
+
+        foreach (int slot in new[] { 0, 9, 31, 36 })
+        {
+            float[] withNaN = (float[])values.Clone();
+            withNaN[slot] = float.NaN;
+            Assert.IsTrue(VectorMath.ContainsNaN(withNaN), $"NaN at {slot}");
+        }
+    }
 }
