@@ -56,9 +56,10 @@ public sealed class GemmTests
     {
         using var pool = new WorkerPool(2);
 
-        // Both shapes are split whatever their size (threshold 0). The first has more row panels than column panels,
-        // so the threads split rows; the second has two row panels, so they split columns (and pack B panel by panel).
-        foreach (var (m, n, k) in new[] { (257, 33, 300), (7, 257, 600) })
+        // Every shape is split whatever its size (threshold 0). The first has more row panels than column panels, so the
+        // threads split rows; the second has two row panels, so they split columns (and pack B panel by panel); the
+        // third has fewer columns than a tile at every width, so its transpose is computed, split over the threads.
+        foreach (var (m, n, k) in new[] { (257, 33, 300), (7, 257, 600), (300, 5, 300) })
         {
             float[] a = RandomValues.Uniform(m * k, 1), b = RandomValues.Uniform(k * n, 2), c0 = RandomValues.Uniform(m * n, 3);
             foreach (int bits in VectorWidths)
