@@ -18,7 +18,6 @@ internal static class TabularBenchmarkWalkthrough
     private const double TestFraction = 0.2;
     private const int ContextSeed = 1;
 
-
     /// <summary>Runs the benchmark.</summary>
     /// <exception cref="FileNotFoundException">A data set asked for is in no data folder.</exception>
     /// <exception cref="CheckFailedException">A fit failed (after the report of the others is written).</exception>

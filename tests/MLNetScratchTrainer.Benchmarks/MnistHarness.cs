@@ -41,6 +41,7 @@ public static class MnistHarness
         Console.WriteLine($"MNIST loaded in {clock.Elapsed.TotalSeconds:F2} s ({train.Count} train, {test.Count} test rows); {threads} thread(s)");
 
         // Forward + backward FLOPs of one epoch: 2·m·n·k for each product, the input-gradient product of the first layer skipped.
+        const int batchSize = 128;
         double flopsPerRow = 2.0 * ((3.0 * ((256 * 128) + (128 * 10))) + (2.0 * 784 * 256));
         long allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
         var options = defaults ? new MlpTrainerOptions { NumberOfEpochs = HarnessArguments.Text(args, "--epochs") is null ? null : epochs } : new MlpTrainerOptions
@@ -55,7 +56,7 @@ public static class MnistHarness
             WeightAveragingEpochs = 0f,
             ValidationFraction = 0f,
             EarlyStoppingPatience = 0,
-            BatchSize = 128,
+            BatchSize = batchSize,
             NumberOfEpochs = epochs,
             Seed = 1,
         };
@@ -65,7 +66,8 @@ public static class MnistHarness
         var cpuSeconds = new List<double>();
         bool measureFloor = args.Contains("--floor") && !defaults;
         using var floorPool = measureFloor && threads > 1 ? new WorkerPool(threads) : null;
-        var floor = measureFloor ? new ProductFloor(new Gemm(floorPool), 128) : null;
+        var floor = measureFloor ? new ProductFloor(new Gemm(floorPool), batchSize) : null;
+        int stepsPerEpoch = (train.Count + batchSize - 1) / batchSize;
         var ratios = new List<double>();
         options.EpochCompleted = record =>
         {
@@ -78,9 +80,9 @@ public static class MnistHarness
             Console.WriteLine($"  epoch {record.Epoch}: loss {record.TrainLoss:F4}{validation}, {record.Seconds:F3} s ({cpuSeconds[^1]:F3} s CPU){throughput}, allocated {allocated - allocatedBefore:N0} bytes");
             if (floor is not null)
             {
-                double floorSeconds = floor.StepSeconds() * Math.Ceiling(train.Count / 128.0);
+                double floorSeconds = floor.StepSeconds() * stepsPerEpoch;
                 ratios.Add(record.Seconds / floorSeconds);
-                Console.WriteLine($"    GEMM floor now: {floorSeconds:F3} s (the eight products of its {Math.Ceiling(train.Count / 128.0):F0} steps, timed right after it); epoch / floor {ratios[^1]:F2}×");
+                Console.WriteLine($"    GEMM floor now: {floorSeconds:F3} s (the eight products of its {stepsPerEpoch} steps, timed right after it); epoch / floor {ratios[^1]:F2}×");
             }
 
             allocatedBefore = allocated;

@@ -11,8 +11,8 @@ namespace MLNetScratchTrainer.Engine.Tensors;
 /// needs one hand-off to the pool instead of two. A whole panel of an untransposed B (a layer's weights in the forward
 /// pass) is not packed at all: the micro-kernel reads its rows of NR values in place, n floats apart. With so few row
 /// panels to reuse it, copying the panel cost more than the strided reads (at batch 32 the forward product of a
-/// 784 × 256 layer took 95–122 µs packed, 82–89 µs in place, on one thread). Once the last depth block of a block of rows is done, those rows of the
-/// thread's columns are final and go to the epilogue, if the product has one.
+/// 784 × 256 layer took 95–122 µs packed, 82–89 µs in place, on one thread). Once the last depth block of a block of
+/// rows is done, those rows of the thread's columns are final and go to the epilogue, if the product has one.
 /// </summary>
 public sealed partial class Gemm
 {
