@@ -9,8 +9,8 @@ namespace MLNetScratchTrainer.Engine.Tensors;
 /// </summary>
 /// <remarks>
 /// The classic packed, cache-blocked design: B is copied once per call into panels of NR columns
-/// (so the micro-kernel reads it contiguously), A into panels of 6 rows per block of rows, and a
-/// 6 × NR register tile is accumulated by <see cref="MicroKernel"/>. Transposes are absorbed by the
+/// (so the micro-kernel reads it contiguously), A into panels of MR rows per block of rows, and an
+/// MR × NR register tile is accumulated by <see cref="MicroKernel"/>. Transposes are absorbed by the
 /// packing, never materialised. Work is split over threads by tiles of C; every element of C is
 /// computed by the same sequence of operations whatever the split, so results are bit-identical
 /// for any number of threads. One instance reuses its buffers: steady-state calls allocate nothing.
@@ -23,18 +23,19 @@ namespace MLNetScratchTrainer.Engine.Tensors;
 ///  │                                                                 transposed back (an output layer and its weight gradient)
 ///  └─ otherwise two phases, each split over the worker threads:
 ///     ├─ 1. packing (GemmPacking.cs): PackBPanel per NR-column panel of op(B), per depth block of ≤ 256
-///     │     (skipped when m ≤ 120, one block of row panels: phase 2 then packs each B panel just before using it,
+///     │     (skipped when m ≤ 120, one block of rows: phase 2 then packs each B panel just before using it,
 ///     │     or, for an untransposed B, reads its whole panels in place)
-///     └─ 2. compute (GemmCompute.cs): per depth block, per block of 20 six-row panels of op(A):
-///           PackAPanels, then MicroKernel per 6 × NR tile of C (edge tiles via a scratch tile); in the last depth
+///     └─ 2. compute (GemmCompute.cs): per depth block, per block of 120 rows of op(A) (row panels of MR):
+///           PackAPanels, then MicroKernel per MR × NR tile of C (edge tiles via a scratch tile); in the last depth
 ///           block each finished block of rows of a thread's tiles goes to the epilogue, if any
 /// </code>
-/// NR is two vectors: 32 floats with AVX-512, 16 with AVX2, 8 with 128-bit vectors.
+/// NR is two vectors: 32 floats with AVX-512, 16 with AVX2, 8 with 128-bit vectors; MR is 8 with AVX-512, 6 otherwise.
 /// </remarks>
 public sealed partial class Gemm : IParallelWork
 {
     private const int MaxDepthBlock = 256;
-    private const int RowPanelsPerBlock = 20;
+    // Rows of op(A) packed at a time: 15 panels of 8 rows, or 20 of 6.
+    private const int RowsPerBlock = 120;
     // Products under about two million multiply-adds (a 32-row batch through a 256 × 128 layer has one million) take
     // about ten microseconds on one thread: handing half to a worker saves little more than the hand-off costs, and on a
     // busy machine, where the worker may hold its part while it waits for a core, costs far more. They stay on the calling
@@ -50,6 +51,8 @@ public sealed partial class Gemm : IParallelWork
     private readonly bool _reference;
     private readonly int _vectorWidth;
     private readonly int _nr;
+    private readonly int _mr;
+    private readonly int _rowPanelsPerBlock;
     private readonly float[][] _packedA;
     private readonly float[][] _edgeTiles;
     private readonly float[][] _packedBPanel;
@@ -82,14 +85,16 @@ public sealed partial class Gemm : IParallelWork
             _ => throw new ArgumentOutOfRangeException(nameof(vectorBits), vectorBits, "Vector width must be 128, 256 or 512 bits."),
         };
         _nr = 2 * _vectorWidth;
+        _mr = MicroKernel.RowsFor(_vectorWidth);
+        _rowPanelsPerBlock = RowsPerBlock / _mr;
         int threads = pool?.ThreadCount ?? 1;
         _packedA = new float[threads][];
         _edgeTiles = new float[threads][];
         _packedBPanel = new float[threads][];
         for (int t = 0; t < threads; t++)
         {
-            _packedA[t] = new float[RowPanelsPerBlock * MicroKernel.Rows * MaxDepthBlock];
-            _edgeTiles[t] = new float[MicroKernel.Rows * _nr];
+            _packedA[t] = new float[RowsPerBlock * MaxDepthBlock];
+            _edgeTiles[t] = new float[_mr * _nr];
             _packedBPanel[t] = new float[MaxDepthBlock * _nr];
         }
     }
@@ -170,7 +175,7 @@ public sealed partial class Gemm : IParallelWork
         (_transposeA, _transposeB, _accumulate) = (transposeA, transposeB, accumulate);
         (_m, _n, _k) = (m, n, k);
         _paddedN = (n + _nr - 1) / _nr * _nr;
-        _packBPerPanel = (m + MicroKernel.Rows - 1) / MicroKernel.Rows <= RowPanelsPerBlock;
+        _packBPerPanel = (m + _mr - 1) / _mr <= _rowPanelsPerBlock;
         bool parallel = _pool is { ThreadCount: > 1 }
             && ((long)m * n * k >= _parallelThreshold || (epilogue is { IsCostly: true } && (long)m * n >= Math.Min(EpilogueParallelThreshold, _parallelThreshold)));
         if (!_packBPerPanel)

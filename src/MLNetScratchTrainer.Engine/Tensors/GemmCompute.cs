@@ -5,7 +5,7 @@ namespace MLNetScratchTrainer.Engine.Tensors;
 
 /// <summary>
 /// Phase 2 of <see cref="Gemm"/>, compute: for each depth block and block of row panels, packs that part of A and runs
-/// the micro-kernel over every 6 × NR tile of C this thread owns. When all of op(A) fits in one block of row panels
+/// the micro-kernel over every MR × NR tile of C this thread owns. When all of op(A) fits in one block of row panels
 /// (a small batch), each B panel is packed here, just before its tiles, into a per-thread buffer that stays in the
 /// first-level cache, instead of all of B in phase 1: no packed copy of B is written out and read back, and a product
 /// needs one hand-off to the pool instead of two. A whole panel of an untransposed B (a layer's weights in the forward
@@ -21,7 +21,7 @@ public sealed partial class Gemm
         where TSimd : struct, ISimdWidth<TVector>
         where TVector : struct
     {
-        const int mr = MicroKernel.Rows;
+        int mr = MicroKernel.Rows<TSimd, TVector>();
         int rowPanels = (_m + mr - 1) / mr;
         int columnPanels = _paddedN / _nr;
         // Packing B panel by panel, a thread packs the panels of its own columns: split columns when there are enough.
@@ -37,9 +37,9 @@ public sealed partial class Gemm
         {
             int depth = Math.Min(depthBlock, _k - depth0);
             bool accumulate = _accumulate || depth0 > 0;
-            for (int block = rowFirst; block < rowEnd; block += RowPanelsPerBlock)
+            for (int block = rowFirst; block < rowEnd; block += _rowPanelsPerBlock)
             {
-                int blockEnd = Math.Min(block + RowPanelsPerBlock, rowEnd);
+                int blockEnd = Math.Min(block + _rowPanelsPerBlock, rowEnd);
                 PackAPanels(packedA, block, blockEnd, depth0, depth);
                 for (int columnPanel = columnFirst; columnPanel < columnEnd; columnPanel++)
                 {
@@ -80,7 +80,7 @@ public sealed partial class Gemm
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     private void WriteEdgeTile(float[] tile, int row0, int column0, bool accumulate)
     {
-        int rows = Math.Min(MicroKernel.Rows, _m - row0);
+        int rows = Math.Min(_mr, _m - row0);
         int columns = Math.Min(_nr, _n - column0);
         for (int r = 0; r < rows; r++)
         {

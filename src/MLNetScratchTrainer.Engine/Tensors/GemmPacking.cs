@@ -133,12 +133,12 @@ public sealed partial class Gemm
 
     /// <summary>
     /// Packs row panels [<paramref name="firstPanel"/>, <paramref name="endPanel"/>) of op(A) for one depth block: for
-    /// each depth step p, the panel's 6 values of column p of op(A) side by side (zeros past row m).
+    /// each depth step p, the panel's MR values of column p of op(A) side by side (zeros past row m).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void PackAPanels(Span<float> target, int firstPanel, int endPanel, int depth0, int depth)
     {
-        const int mr = MicroKernel.Rows;
+        int mr = _mr;
         for (int panel = firstPanel; panel < endPanel; panel++)
         {
             Span<float> packed = target.Slice((panel - firstPanel) * depth * mr, depth * mr);
@@ -168,14 +168,24 @@ public sealed partial class Gemm
 
     /// <summary>
     /// Packs a row panel of a transposed A (stored k × m): at each depth step the panel's rows are adjacent in the stored
-    /// matrix, so each step copies up to six contiguous values (zeros past row m).
+    /// matrix, so each step copies MR contiguous values (zeros past row m), a whole 256-bit vector when MR is 8.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void PackTransposedRowPanel(Span<float> packed, int row0, int depth0, int depth)
     {
-        const int mr = MicroKernel.Rows;
+        int mr = _mr;
         int rows = Math.Min(mr, _m - row0);
         ref float target = ref packed[0];
+        if (rows == Vector256<float>.Count)
+        {
+            for (int p = 0; p < depth; p++)
+            {
+                Vector256.LoadUnsafe(ref _a[((depth0 + p) * _m) + row0]).StoreUnsafe(ref target, (nuint)(p * mr));
+            }
+
+            return;
+        }
+
         for (int p = 0; p < depth; p++)
         {
             ref float source = ref _a[((depth0 + p) * _m) + row0];
@@ -197,23 +207,24 @@ public sealed partial class Gemm
         }
     }
 
-    /// <summary>Packs six whole rows of a row-major A, depth step by depth step, so each step writes six adjacent values.</summary>
+    /// <summary>Packs MR whole rows of a row-major A, depth step by depth step, so each step writes MR adjacent values.</summary>
     /// <remarks>
-    /// Where two more rows exist below the panel, blocks of 8 depth steps go through <see cref="Transpose8x8"/> with a
-    /// target stride of six: step q's eight values end with two that belong to step q + 1, which the next store (in
-    /// ascending order) overwrites. A block is used only when more steps follow it, so the last two spill into a step
-    /// that is written afterwards, never past the panel.
+    /// Blocks of 8 depth steps go through <see cref="Transpose8x8"/> with a target stride of MR. With MR = 6, and only
+    /// where two more rows exist below the panel, step q's eight values end with two that belong to step q + 1, which the
+    /// next store (in ascending order) overwrites; such a block is used only when more steps follow it, so the last two
+    /// spill into a step that is written afterwards, never past the panel.
     /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void PackFullRowPanel(Span<float> packed, int row0, int depth0, int depth)
     {
-        const int mr = MicroKernel.Rows;
+        int mr = _mr;
         ref float a0 = ref _a[(row0 * _k) + depth0];
         ref float target = ref packed[0];
         int p = 0;
         if (Avx.IsSupported && row0 + 8 <= _m)
         {
-            for (; p + 8 < depth; p += 8)
+            int spill = 8 - mr;    // values a block writes past its eighth step: a block needs that many more steps after it
+            for (; p + 8 + spill <= depth; p += 8)
             {
                 Transpose8x8(ref Unsafe.Add(ref a0, p), _k, ref Unsafe.Add(ref target, p * mr), mr);
             }

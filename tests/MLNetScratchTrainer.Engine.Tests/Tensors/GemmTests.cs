@@ -8,7 +8,8 @@ namespace MLNetScratchTrainer.Engine.Tests.Tensors;
 [TestClass]
 public sealed class GemmTests
 {
-    // 1 and 7 are below one 6-row panel or one vector; 33 leaves partial panels and vectors; 257 spans many.
+    // 1 and 7 are below one row panel (8 rows with AVX-512, 6 otherwise) or one vector; 33 leaves partial panels and
+    // vectors; 257 spans many.
     private static readonly int[] Sizes = [1, 7, 33, 257];
 
     // Depths additionally include 513: two full 256-deep blocks plus one, so the depth blocking is crossed.
@@ -70,6 +71,39 @@ public sealed class GemmTests
                     new Gemm(null, bits).Multiply(a, transposeA, b, transposeB, single, m, n, k, accumulate);
                     new Gemm(pool, bits, parallelThreshold: 0).Multiply(a, transposeA, b, transposeB, parallel, m, n, k, accumulate);
                     CollectionAssert.AreEqual(single, parallel, $"{bits}-bit, m={m} n={n} k={k}, accumulate={accumulate}");
+                }
+            }
+        }
+    }
+
+    [TestMethod]
+    [DataRow(false, false)]
+    [DataRow(true, false)]
+    [DataRow(false, true)]
+    [DataRow(true, true)]
+    public void Multiply_EveryVectorWidth_BitIdentical(bool transposeA, bool transposeB)
+    {
+        // The tiles differ with the width (8 × 32 with AVX-512, 6 × 16 with AVX2, 6 × 8 with 128-bit vectors), but every
+        // element of C is the same chain of multiply-adds, so a model trains to the same bits on any of these machines.
+        // 32 rows are whole 8-row panels and leave a 6-row edge; 33 and 257 leave edges at every width; 130 × 5 goes
+        // through the transpose; 3 rows through the few-rows kernel.
+        foreach (var (m, n, k) in new[] { (32, 40, 300), (33, 257, 513), (257, 33, 257), (8, 64, 7), (130, 5, 300), (3, 70, 40) })
+        {
+            float[] a = RandomValues.Uniform(m * k, m), b = RandomValues.Uniform(k * n, n), c0 = RandomValues.Uniform(m * n, k);
+            foreach (bool accumulate in new[] { false, true })
+            {
+                float[] widest = [];
+                foreach (int bits in VectorWidths)
+                {
+                    float[] c = (float[])c0.Clone();
+                    new Gemm(null, bits).Multiply(a, transposeA, b, transposeB, c, m, n, k, accumulate);
+                    if (widest.Length == 0)
+                    {
+                        widest = c;
+                        continue;
+                    }
+
+                    CollectionAssert.AreEqual(widest, c, $"{bits}-bit against {VectorWidths[0]}-bit, m={m} n={n} k={k}, accumulate={accumulate}");
                 }
             }
         }
