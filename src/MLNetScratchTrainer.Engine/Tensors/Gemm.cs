@@ -23,9 +23,9 @@ namespace MLNetScratchTrainer.Engine.Tensors;
 ///  │                                                                 transposed back (an output layer and its weight gradient)
 ///  └─ otherwise two phases, each split over the worker threads:
 ///     ├─ 1. packing (GemmPacking.cs): PackBPanel per NR-column panel of op(B), per depth block of ≤ 256
-///     │     (skipped when m ≤ 120, one block of rows: phase 2 then packs each B panel just before using it,
+///     │     (skipped when m ≤ 128, one block of rows: phase 2 then packs each B panel just before using it,
 ///     │     or, for an untransposed B, reads its whole panels in place)
-///     └─ 2. compute (GemmCompute.cs): per depth block, per block of 120 rows of op(A) (row panels of MR):
+///     └─ 2. compute (GemmCompute.cs): per depth block, per block of 128 rows of op(A) (row panels of MR):
 ///           PackAPanels, then MicroKernel per MR × NR tile of C (edge tiles via a scratch tile); in the last depth
 ///           block each finished block of rows of a thread's tiles goes to the epilogue, if any
 /// </code>
@@ -34,8 +34,11 @@ namespace MLNetScratchTrainer.Engine.Tensors;
 public sealed partial class Gemm : IParallelWork
 {
     private const int MaxDepthBlock = 256;
-    // Rows of op(A) packed at a time: 15 panels of 8 rows, or 20 of 6.
-    private const int RowsPerBlock = 120;
+    // Rows of op(A) packed at a time (16 panels of 8 rows, or 22 of 6): a batch of up to 128 rows is one block, so its
+    // products take the path that packs no copy of all of B (at batch 128, two threads, MNIST's eight products took
+    // 356–412 µs instead of 487–514 with blocks of 120 rows, the forward product of its first layer 151–168 instead of
+    // 228–252).
+    private const int RowsPerBlock = 128;
     // Products under about two million multiply-adds (a 32-row batch through a 256 × 128 layer has one million) take
     // about ten microseconds on one thread: handing half to a worker saves little more than the hand-off costs, and on a
     // busy machine, where the worker may hold its part while it waits for a core, costs far more. They stay on the calling
@@ -86,14 +89,14 @@ public sealed partial class Gemm : IParallelWork
         };
         _nr = 2 * _vectorWidth;
         _mr = MicroKernel.RowsFor(_vectorWidth);
-        _rowPanelsPerBlock = RowsPerBlock / _mr;
+        _rowPanelsPerBlock = (RowsPerBlock + _mr - 1) / _mr;
         int threads = pool?.ThreadCount ?? 1;
         _packedA = new float[threads][];
         _edgeTiles = new float[threads][];
         _packedBPanel = new float[threads][];
         for (int t = 0; t < threads; t++)
         {
-            _packedA[t] = new float[RowsPerBlock * MaxDepthBlock];
+            _packedA[t] = new float[_rowPanelsPerBlock * _mr * MaxDepthBlock];
             _edgeTiles[t] = new float[_mr * _nr];
             _packedBPanel[t] = new float[MaxDepthBlock * _nr];
         }

@@ -115,10 +115,11 @@ public sealed class GemmTests
     public void Multiply_FewRows_BitIdenticalToTheSameRowsOfALargerProduct(bool transposeB)
     {
         // Small products take other paths: m ≤ 4 without transposes multiplies row by row without packing (single-row
-        // inference), and m ≤ 120 packs each panel of B just before its tiles, or reads a whole panel of an untransposed B
-        // in place (n = 257: eight whole panels and a partial one). All must give exactly the values of a product of 130
-        // rows, which packs all of B first, so a model predicts a row identically alone or in a batch of any size.
-        const int manyRows = 130, n = 257, k = 513;
+        // inference), and one block of rows (m ≤ 128, or 132 with 6-row panels) packs each panel of B just before its
+        // tiles, or reads a whole panel of an untransposed B in place (n = 257: eight whole panels and a partial one). All
+        // must give exactly the values of a product of 140 rows, which packs all of B first, so a model predicts a row
+        // identically alone or in a batch of any size.
+        const int manyRows = 140, n = 257, k = 513;
         float[] a = RandomValues.Uniform(manyRows * k, 4), b = RandomValues.Uniform(k * n, 5), c0 = RandomValues.Uniform(manyRows * n, 6);
         foreach (int bits in VectorWidths)
         {
@@ -127,7 +128,7 @@ public sealed class GemmTests
             {
                 float[] all = (float[])c0.Clone();
                 gemm.Multiply(a, false, b, transposeB, all, manyRows, n, k, accumulate);
-                foreach (int m in new[] { 1, 2, 3, 4, 5, 6, 17, 33, 64, 65, 120 })
+                foreach (int m in new[] { 1, 2, 3, 4, 5, 6, 17, 33, 64, 65, 120, 128, 132 })
                 {
                     float[] few = c0[..(m * n)];
                     gemm.Multiply(a, false, b, transposeB, few, m, n, k, accumulate);
@@ -197,14 +198,14 @@ public sealed class GemmTests
     [DataRow(false, true)]
     public void Multiply_Epilogue_GetsEveryElementOnceWithItsFinalValue(bool transposeA, bool transposeB)
     {
-        // Every path: few rows without packing (m ≤ 4), B packed per panel (m ≤ 120), B packed first (m > 120), several
+        // Every path: few rows without packing (m ≤ 4), B packed per panel (m ≤ 128), B packed first (m > 132), several
         // depth blocks (k = 513), few columns through the transposed product, the reference and zero depth; one thread and
         // two with every product split.
         using var pool = new WorkerPool(2);
         var gemms = VectorWidths.Select(bits => new Gemm(null, bits))
             .Append(new Gemm(pool, SimdWidths.WidestAccelerated, parallelThreshold: 0))
             .Append(Gemm.CreateReference());
-        foreach (var (m, n, k) in new[] { (3, 37, 9), (33, 65, 17), (257, 33, 513), (7, 257, 0), (130, 300, 40), (130, 5, 300) })
+        foreach (var (m, n, k) in new[] { (3, 37, 9), (33, 65, 17), (257, 33, 513), (7, 257, 0), (140, 300, 40), (130, 5, 300) })
         {
             float[] a = RandomValues.Uniform(m * k, 7), b = RandomValues.Uniform(k * n, 8);
             foreach (var gemm in gemms)
