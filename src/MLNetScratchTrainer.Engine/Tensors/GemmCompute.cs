@@ -57,13 +57,24 @@ public sealed partial class Gemm
                     {
                         ref float panelA = ref packedA[(panel - block) * depth * mr];
                         int row0 = panel * mr, column0 = columnPanel * _nr;
-                        if (row0 + mr <= _m && column0 + _nr <= _n)
+                        int columns = Math.Min(_nr, _n - column0);
+                        bool oneVector = columns <= TSimd.Count;
+
+                        // A tile whose rows and vectors all lie in C goes there; an edge tile to a scratch tile first.
+                        bool inC = row0 + mr <= _m && (columns == _nr || columns == TSimd.Count);
+                        ref float tile = ref inC ? ref _c[(row0 * _n) + column0] : ref MemoryMarshal.GetArrayDataReference(edge);
+                        int ldc = inC ? _n : _nr;
+                        if (oneVector)
                         {
-                            MicroKernel.Run<TSimd, TVector>(depth, ref panelA, ref packedB, ldb, ref _c[(row0 * _n) + column0], _n, accumulate);
+                            MicroKernel.Run<TSimd, TVector, OneVector>(depth, ref panelA, ref packedB, ldb, ref tile, ldc, accumulate && inC);
                         }
                         else
                         {
-                            MicroKernel.Run<TSimd, TVector>(depth, ref panelA, ref packedB, ldb, ref MemoryMarshal.GetArrayDataReference(edge), _nr, false);
+                            MicroKernel.Run<TSimd, TVector, TwoVectors>(depth, ref panelA, ref packedB, ldb, ref tile, ldc, accumulate && inC);
+                        }
+
+                        if (!inC)
+                        {
                             WriteEdgeTile(edge, row0, column0, accumulate);
                         }
                     }
@@ -86,9 +97,13 @@ public sealed partial class Gemm
         {
             Span<float> target = _c.AsSpan(((row0 + r) * _n) + column0, columns);
             ReadOnlySpan<float> source = tile.AsSpan(r * _nr, columns);
-            for (int j = 0; j < columns; j++)
+            if (accumulate)
             {
-                target[j] = accumulate ? target[j] + source[j] : source[j];
+                VectorMath.Add(target, source);
+            }
+            else
+            {
+                source.CopyTo(target);
             }
         }
     }

@@ -29,7 +29,9 @@ internal static class MicroKernel
         => 2 * TSimd.Count;
 
     /// <summary>
-    /// C[0..MR, 0..NR] (+)= Σ_p packedA[p, 0..MR]ᵀ · packedB[p, 0..NR] for p in [0, depth).
+    /// C[0..MR, 0..NR] (+)= Σ_p packedA[p, 0..MR]ᵀ · packedB[p, 0..NR] for p in [0, depth), with NR two vectors, or one
+    /// (<see cref="OneVector"/>) for the last panel of a product whose column count leaves at most one vector there (104
+    /// columns are three panels of 32 and one of 8): the second vector would only multiply padding.
     /// </summary>
     /// <param name="depth">Number of k steps.</param>
     /// <param name="packedA">Depth × MR values, row r of the tile at offset p·MR + r.</param>
@@ -39,12 +41,14 @@ internal static class MicroKernel
     /// <param name="ldc">Distance between rows of C.</param>
     /// <param name="accumulate">Add to C (true) or overwrite it (false).</param>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Run<TSimd, TVector>(int depth, ref float packedA, ref float packedB, int ldb, ref float c, int ldc, bool accumulate)
+    public static void Run<TSimd, TVector, TColumns>(int depth, ref float packedA, ref float packedB, int ldb, ref float c, int ldc, bool accumulate)
         where TSimd : struct, ISimdWidth<TVector>
         where TVector : struct
+        where TColumns : struct, IColumnVectors
     {
         int w = TSimd.Count;
-        int mr = Rows<TSimd, TVector>();    // a constant of the width: the JIT drops the rows-6-and-7 code of a 6-row tile
+        int mr = Rows<TSimd, TVector>();    // constants of the type arguments: the JIT drops the code of rows 6 and 7, or of
+        bool two = TColumns.Count == 2;     // the second vector, where the tile has none
         TVector c00 = TSimd.Zero, c01 = TSimd.Zero, c10 = TSimd.Zero, c11 = TSimd.Zero;
         TVector c20 = TSimd.Zero, c21 = TSimd.Zero, c30 = TSimd.Zero, c31 = TSimd.Zero;
         TVector c40 = TSimd.Zero, c41 = TSimd.Zero, c50 = TSimd.Zero, c51 = TSimd.Zero;
@@ -54,65 +58,87 @@ internal static class MicroKernel
         for (int p = 0; p < depth; p++)
         {
             TVector b0 = TSimd.Load(ref b);
-            TVector b1 = TSimd.Load(ref Unsafe.Add(ref b, w));
-            TVector av = TSimd.Broadcast(a);
-            c00 = TSimd.MultiplyAdd(av, b0, c00);
-            c01 = TSimd.MultiplyAdd(av, b1, c01);
-            av = TSimd.Broadcast(Unsafe.Add(ref a, 1));
-            c10 = TSimd.MultiplyAdd(av, b0, c10);
-            c11 = TSimd.MultiplyAdd(av, b1, c11);
-            av = TSimd.Broadcast(Unsafe.Add(ref a, 2));
-            c20 = TSimd.MultiplyAdd(av, b0, c20);
-            c21 = TSimd.MultiplyAdd(av, b1, c21);
-            av = TSimd.Broadcast(Unsafe.Add(ref a, 3));
-            c30 = TSimd.MultiplyAdd(av, b0, c30);
-            c31 = TSimd.MultiplyAdd(av, b1, c31);
-            av = TSimd.Broadcast(Unsafe.Add(ref a, 4));
-            c40 = TSimd.MultiplyAdd(av, b0, c40);
-            c41 = TSimd.MultiplyAdd(av, b1, c41);
-            av = TSimd.Broadcast(Unsafe.Add(ref a, 5));
-            c50 = TSimd.MultiplyAdd(av, b0, c50);
-            c51 = TSimd.MultiplyAdd(av, b1, c51);
+            TVector b1 = two ? TSimd.Load(ref Unsafe.Add(ref b, w)) : TSimd.Zero;
+            Step<TSimd, TVector, TColumns>(ref c00, ref c01, a, b0, b1);
+            Step<TSimd, TVector, TColumns>(ref c10, ref c11, Unsafe.Add(ref a, 1), b0, b1);
+            Step<TSimd, TVector, TColumns>(ref c20, ref c21, Unsafe.Add(ref a, 2), b0, b1);
+            Step<TSimd, TVector, TColumns>(ref c30, ref c31, Unsafe.Add(ref a, 3), b0, b1);
+            Step<TSimd, TVector, TColumns>(ref c40, ref c41, Unsafe.Add(ref a, 4), b0, b1);
+            Step<TSimd, TVector, TColumns>(ref c50, ref c51, Unsafe.Add(ref a, 5), b0, b1);
             if (mr == 8)
             {
-                av = TSimd.Broadcast(Unsafe.Add(ref a, 6));
-                c60 = TSimd.MultiplyAdd(av, b0, c60);
-                c61 = TSimd.MultiplyAdd(av, b1, c61);
-                av = TSimd.Broadcast(Unsafe.Add(ref a, 7));
-                c70 = TSimd.MultiplyAdd(av, b0, c70);
-                c71 = TSimd.MultiplyAdd(av, b1, c71);
+                Step<TSimd, TVector, TColumns>(ref c60, ref c61, Unsafe.Add(ref a, 6), b0, b1);
+                Step<TSimd, TVector, TColumns>(ref c70, ref c71, Unsafe.Add(ref a, 7), b0, b1);
             }
 
             a = ref Unsafe.Add(ref a, mr);
             b = ref Unsafe.Add(ref b, ldb);
         }
 
-        StoreRow<TSimd, TVector>(c00, c01, ref c, w, accumulate);
-        StoreRow<TSimd, TVector>(c10, c11, ref Unsafe.Add(ref c, ldc), w, accumulate);
-        StoreRow<TSimd, TVector>(c20, c21, ref Unsafe.Add(ref c, 2 * ldc), w, accumulate);
-        StoreRow<TSimd, TVector>(c30, c31, ref Unsafe.Add(ref c, 3 * ldc), w, accumulate);
-        StoreRow<TSimd, TVector>(c40, c41, ref Unsafe.Add(ref c, 4 * ldc), w, accumulate);
-        StoreRow<TSimd, TVector>(c50, c51, ref Unsafe.Add(ref c, 5 * ldc), w, accumulate);
+        StoreRow<TSimd, TVector, TColumns>(c00, c01, ref c, accumulate);
+        StoreRow<TSimd, TVector, TColumns>(c10, c11, ref Unsafe.Add(ref c, ldc), accumulate);
+        StoreRow<TSimd, TVector, TColumns>(c20, c21, ref Unsafe.Add(ref c, 2 * ldc), accumulate);
+        StoreRow<TSimd, TVector, TColumns>(c30, c31, ref Unsafe.Add(ref c, 3 * ldc), accumulate);
+        StoreRow<TSimd, TVector, TColumns>(c40, c41, ref Unsafe.Add(ref c, 4 * ldc), accumulate);
+        StoreRow<TSimd, TVector, TColumns>(c50, c51, ref Unsafe.Add(ref c, 5 * ldc), accumulate);
         if (mr == 8)
         {
-            StoreRow<TSimd, TVector>(c60, c61, ref Unsafe.Add(ref c, 6 * ldc), w, accumulate);
-            StoreRow<TSimd, TVector>(c70, c71, ref Unsafe.Add(ref c, 7 * ldc), w, accumulate);
+            StoreRow<TSimd, TVector, TColumns>(c60, c61, ref Unsafe.Add(ref c, 6 * ldc), accumulate);
+            StoreRow<TSimd, TVector, TColumns>(c70, c71, ref Unsafe.Add(ref c, 7 * ldc), accumulate);
+        }
+    }
+
+    /// <summary>One depth step of one row of the tile: both accumulators (or the first) += a · (b0, b1).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Step<TSimd, TVector, TColumns>(ref TVector left, ref TVector right, float a, TVector b0, TVector b1)
+        where TSimd : struct, ISimdWidth<TVector>
+        where TVector : struct
+        where TColumns : struct, IColumnVectors
+    {
+        TVector av = TSimd.Broadcast(a);
+        left = TSimd.MultiplyAdd(av, b0, left);
+        if (TColumns.Count == 2)
+        {
+            right = TSimd.MultiplyAdd(av, b1, right);
         }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void StoreRow<TSimd, TVector>(TVector left, TVector right, ref float row, int w, bool accumulate)
+    private static void StoreRow<TSimd, TVector, TColumns>(TVector left, TVector right, ref float row, bool accumulate)
         where TSimd : struct, ISimdWidth<TVector>
         where TVector : struct
+        where TColumns : struct, IColumnVectors
     {
-        ref float rightHalf = ref Unsafe.Add(ref row, w);
+        ref float rightHalf = ref Unsafe.Add(ref row, TSimd.Count);
         if (accumulate)
         {
             left = TSimd.Add(left, TSimd.Load(ref row));
-            right = TSimd.Add(right, TSimd.Load(ref rightHalf));
+            right = TColumns.Count == 2 ? TSimd.Add(right, TSimd.Load(ref rightHalf)) : right;
         }
 
         TSimd.Store(left, ref row);
-        TSimd.Store(right, ref rightHalf);
+        if (TColumns.Count == 2)
+        {
+            TSimd.Store(right, ref rightHalf);
+        }
     }
+}
+
+/// <summary>How many vectors of columns a micro-kernel tile spans: the type argument that picks a tile's width.</summary>
+internal interface IColumnVectors
+{
+    /// <summary>Vectors of columns per tile.</summary>
+    static abstract int Count { get; }
+}
+
+/// <summary>Tiles of two vectors of columns (NR), the usual ones.</summary>
+internal readonly struct TwoVectors : IColumnVectors
+{
+    public static int Count => 2;
+}
+
+/// <summary>Tiles of one vector of columns, for a last panel that holds at most one vector's worth.</summary>
+internal readonly struct OneVector : IColumnVectors
+{
+    public static int Count => 1;
 }
