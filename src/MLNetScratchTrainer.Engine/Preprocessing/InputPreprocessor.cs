@@ -60,21 +60,22 @@ public sealed class InputPreprocessor
             }
         }
 
-        _fill = [.. fill];
-        _center = [.. center];
-        _scale = [.. scale];
+        _fill = Padded(fill);
+        _center = Padded(center);
+        _scale = Padded(scale);
+        FeatureCount = fill.Count;
         _indicators = [.. missingIndicatorFeatures];
         ClipBound = clipBound;
     }
 
     /// <summary>The training median of each feature, which replaces a missing value.</summary>
-    public IReadOnlyList<float> Fill => Array.AsReadOnly(_fill);
+    public IReadOnlyList<float> Fill => Array.AsReadOnly(_fill[..FeatureCount]);
 
     /// <summary>The value subtracted from each feature (the training median with <see cref="InputScaling.Robust"/>).</summary>
-    public IReadOnlyList<float> Center => Array.AsReadOnly(_center);
+    public IReadOnlyList<float> Center => Array.AsReadOnly(_center[..FeatureCount]);
 
     /// <summary>The factor each centred feature is multiplied by.</summary>
-    public IReadOnlyList<float> Scale => Array.AsReadOnly(_scale);
+    public IReadOnlyList<float> Scale => Array.AsReadOnly(_scale[..FeatureCount]);
 
     /// <summary>The bound b of the smooth clipping z / √(1 + (z / b)²), or null for none.</summary>
     public float? ClipBound { get; }
@@ -83,10 +84,10 @@ public sealed class InputPreprocessor
     public IReadOnlyList<int> MissingIndicatorFeatures => Array.AsReadOnly(_indicators);
 
     /// <summary>Raw features per row.</summary>
-    public int FeatureCount => _fill.Length;
+    public int FeatureCount { get; }
 
     /// <summary>Network inputs per row: the transformed features followed by the indicators.</summary>
-    public int OutputSize => _fill.Length + _indicators.Length;
+    public int OutputSize => FeatureCount + _indicators.Length;
 
     /// <summary>Transforms one raw row into the network's input row.</summary>
     /// <exception cref="ArgumentException">A feature is infinite (missing values are NaN), or a span has the wrong length.</exception>
@@ -98,21 +99,14 @@ public sealed class InputPreprocessor
             throw new ArgumentException($"The input preprocessor maps {FeatureCount} features to {OutputSize} inputs; got {features.Length} features and room for {output.Length} inputs.");
         }
 
-        // Whole vectors of features, then the last few one by one: the same operations in a lane and in scalar code
-        // round the same way, so every feature gets the same bits either way. An infinity is looked for once per row.
+        // Whole vectors of features, the last few through a padded vector. An infinity is looked for once per row.
         float inverseBound = ClipBound is float bound ? 1f / bound : 0f;
-        bool infinite = false;
-        int j = SimdWidths.WidestAccelerated switch
+        bool infinite = SimdWidths.WidestAccelerated switch
         {
-            512 => TransformVectors<Simd512, Vector512<float>>(features, output, inverseBound, ref infinite),
-            256 => TransformVectors<Simd256, Vector256<float>>(features, output, inverseBound, ref infinite),
-            _ => TransformVectors<Simd128, Vector128<float>>(features, output, inverseBound, ref infinite),
+            512 => TransformVectors<Simd512, Vector512<float>>(features, output, inverseBound),
+            256 => TransformVectors<Simd256, Vector256<float>>(features, output, inverseBound),
+            _ => TransformVectors<Simd128, Vector128<float>>(features, output, inverseBound),
         };
-        for (; j < features.Length; j++)
-        {
-            infinite |= float.IsInfinity(features[j]);
-            output[j] = TransformOne(features[j], j, inverseBound);
-        }
 
         if (infinite)
         {
@@ -121,19 +115,24 @@ public sealed class InputPreprocessor
 
         for (int i = 0; i < _indicators.Length; i++)
         {
-            output[_fill.Length + i] = float.IsNaN(features[_indicators[i]]) ? 1f : 0f;
+            output[FeatureCount + i] = float.IsNaN(features[_indicators[i]]) ? 1f : 0f;
         }
     }
 
-    /// <summary>Transforms the whole vectors of features at the front of the row; returns how many features that was.</summary>
+    /// <summary>
+    /// Transforms the row vector by vector; the last, partial vector through a copy padded with zeros (finite, and the
+    /// constants past the last feature are zeros too), of which only the row's values are kept. Returns whether a feature
+    /// is infinite.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private int TransformVectors<TSimd, TVector>(ReadOnlySpan<float> features, Span<float> output, float inverseBound, ref bool infinite)
+    private bool TransformVectors<TSimd, TVector>(ReadOnlySpan<float> features, Span<float> output, float inverseBound)
         where TSimd : struct, ISimdWidth<TVector>
         where TVector : struct
     {
         ref float x = ref MemoryMarshal.GetReference(features);
         ref float z = ref MemoryMarshal.GetReference(output);
         TVector clip = TSimd.Broadcast(inverseBound), one = TSimd.Broadcast(1f);
+        bool infinite = false;
         int j = 0;
         for (; j <= features.Length - TSimd.Count; j += TSimd.Count)
         {
@@ -142,7 +141,18 @@ public sealed class InputPreprocessor
             TSimd.Store(TransformBlock<TSimd, TVector>(block, j, clip, one), ref Unsafe.Add(ref z, j));
         }
 
-        return j;
+        if (j < features.Length)
+        {
+            Span<float> padded = stackalloc float[TSimd.Count];
+            padded.Clear();
+            features[j..].CopyTo(padded);
+            TVector block = TSimd.Load(ref padded[0]);
+            infinite |= TSimd.AnyInfinite(block);
+            TSimd.Store(TransformBlock<TSimd, TVector>(block, j, clip, one), ref padded[0]);
+            padded[..(features.Length - j)].CopyTo(output[j..]);
+        }
+
+        return infinite;
     }
 
     /// <summary>Transforms the vector of features starting at feature <paramref name="start"/>.</summary>
@@ -163,17 +173,20 @@ public sealed class InputPreprocessor
         return TSimd.Divide(z, TSimd.SquareRoot(TSimd.Add(one, TSimd.Multiply(ratio, ratio))));
     }
 
-    /// <summary>Transforms feature <paramref name="j"/>: <see cref="TransformBlock"/> for one value.</summary>
-    private float TransformOne(float x, int j, float inverseBound)
+    /// <summary>
+    /// A copy of <paramref name="values"/> padded with zeros to whole vectors of the widest width, so that the last,
+    /// partial vector of a row reads its constants in range.
+    /// </summary>
+    private static float[] Padded(IReadOnlyList<float> values)
     {
-        float z = ((float.IsNaN(x) ? _fill[j] : x) - _center[j]) * _scale[j];
-        if (ClipBound is null)
+        const int widest = 16;
+        var padded = new float[(values.Count + widest - 1) / widest * widest];
+        for (int j = 0; j < values.Count; j++)
         {
-            return z;
+            padded[j] = values[j];
         }
 
-        float ratio = z * inverseBound;
-        return z / MathF.Sqrt(1f + (ratio * ratio));
+        return padded;
     }
 
     private static void ThrowInfinite(ReadOnlySpan<float> features)

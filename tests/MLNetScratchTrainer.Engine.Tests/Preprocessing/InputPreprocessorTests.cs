@@ -72,6 +72,9 @@ public sealed class InputPreprocessorTests
                 }
 
                 Assert.AreEqual(float.IsNaN(features[2 % count]) ? 1f : 0f, output[count], "the indicator");
+                CollectionAssert.AreEqual(fill, preprocessor.Fill.ToArray(), "the fill values as given, no padding");
+                CollectionAssert.AreEqual(center, preprocessor.Center.ToArray(), "the centres as given");
+                CollectionAssert.AreEqual(scale, preprocessor.Scale.ToArray(), "the scales as given");
             }
         }
     }
