@@ -1,6 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
 using MLNetScratchTrainer.Engine.Randomness;
 using MLNetScratchTrainer.Engine.Tensors;
 
@@ -66,25 +64,11 @@ public sealed class Dropout : ILayer
         return output;
     }
 
-    /// <summary>mask[i] = 1 / (1 − rate) with probability 1 − rate (kept), else 0 (dropped): uniform draws, then the threshold.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    /// <summary>mask[i] = 1 / (1 − rate) with probability 1 − rate (kept), else 0 (dropped).</summary>
     private void DrawMask(Span<float> mask)
     {
-        _rng.Fill(mask);
-        float keep = 1f - Rate, scale = 1f / keep;
-        Vector256<float> keepProbability = Vector256.Create(keep), scaleVector = Vector256.Create(scale);
-        ref float target = ref MemoryMarshal.GetReference(mask);
-        int whole = mask.Length - (mask.Length % Vector256<float>.Count);
-        for (int i = 0; i < whole; i += Vector256<float>.Count)
-        {
-            Vector256<float> uniform = Vector256.LoadUnsafe(ref target, (nuint)i);
-            Vector256.ConditionalSelect(Vector256.LessThan(uniform, keepProbability), scaleVector, Vector256<float>.Zero).StoreUnsafe(ref target, (nuint)i);
-        }
-
-        for (int i = whole; i < mask.Length; i++)
-        {
-            mask[i] = mask[i] < keep ? scale : 0f;
-        }
+        float keep = 1f - Rate;
+        _rng.FillBernoulli(mask, keep, 1f / keep);
     }
 
     // dy/dx = mask (0 for dropped values, 1 / (1 − rate) for kept ones)

@@ -61,23 +61,38 @@ public sealed class VectorRng
 
     /// <summary>
     /// Fills <paramref name="destination"/> with the values of successive <see cref="NextFloats"/> calls, lane by lane;
-    /// the lanes of the last call past its end are dropped. The generator's state stays in registers for the whole
-    /// loop (calling <see cref="NextFloats"/> in a loop reads and writes it in memory at every step, a dependent chain).
+    /// the lanes of the last call past its end are dropped.
     /// </summary>
-    public void Fill(Span<float> destination)
+    public void Fill(Span<float> destination) => Fill(destination, default(Uniform));
+
+    /// <summary>
+    /// Fills <paramref name="destination"/> with Bernoulli draws: <paramref name="value"/> where the uniform draw that
+    /// <see cref="Fill(Span{float})"/> would have written is below <paramref name="probability"/>, else 0 (a dropout mask).
+    /// </summary>
+    public void FillBernoulli(Span<float> destination, float probability, float value)
+        => Fill(destination, new Bernoulli(Vector256.Create(probability), Vector256.Create(value)));
+
+    /// <summary>
+    /// Fills <paramref name="destination"/> with <paramref name="map"/> of the uniform floats of successive draws. The
+    /// generator's state stays in registers for the whole loop (calling <see cref="NextFloats"/> in a loop reads and
+    /// writes it in memory at every step, a dependent chain).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void Fill<TMap>(Span<float> destination, TMap map)
+        where TMap : struct, IDrawMap
     {
         State state = _state;
         ref float target = ref MemoryMarshal.GetReference(destination);
         int whole = destination.Length - (destination.Length % Lanes);
         for (int i = 0; i < whole; i += Lanes)
         {
-            ToFloats(state.Next()).StoreUnsafe(ref target, (nuint)i);
+            map.Map(ToFloats(state.Next())).StoreUnsafe(ref target, (nuint)i);
         }
 
         if (whole < destination.Length)
         {
             Span<float> last = stackalloc float[Lanes];
-            ToFloats(state.Next()).CopyTo(last);
+            map.Map(ToFloats(state.Next())).CopyTo(last);
             last[..(destination.Length - whole)].CopyTo(destination[whole..]);
         }
 
@@ -87,6 +102,24 @@ public sealed class VectorRng
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector256<float> ToFloats(Vector256<uint> bits)
         => Vector256.ConvertToSingle((bits >> 8).AsInt32()) * Vector256.Create(1.0f / (1 << 24));
+
+    /// <summary>What a fill writes for eight uniform draws.</summary>
+    private interface IDrawMap
+    {
+        Vector256<float> Map(Vector256<float> uniform);
+    }
+
+    /// <summary>The uniform draws themselves.</summary>
+    private readonly struct Uniform : IDrawMap
+    {
+        public Vector256<float> Map(Vector256<float> uniform) => uniform;
+    }
+
+    /// <summary>The value where a draw is below the probability, else 0.</summary>
+    private readonly struct Bernoulli(Vector256<float> probability, Vector256<float> value) : IDrawMap
+    {
+        public Vector256<float> Map(Vector256<float> uniform) => Vector256.ConditionalSelect(Vector256.LessThan(uniform, probability), value, Vector256<float>.Zero);
+    }
 
     /// <summary>The four state words of the eight generators, one vector each.</summary>
     private struct State(Vector256<uint> s0, Vector256<uint> s1, Vector256<uint> s2, Vector256<uint> s3)

@@ -62,6 +62,23 @@ public sealed class VectorRngTests
     }
 
     [TestMethod]
+    public void FillBernoulli_AnyLength_IsTheValueWhereTheUniformFillIsBelowTheProbability()
+    {
+        var bernoulli = new VectorRng(Seeds);
+        var uniform = new VectorRng(Seeds);
+        foreach (int length in new[] { 1, 7, 8, 9, 37, 0, 1_000 })
+        {
+            float[] mask = new float[length], draws = new float[length];
+            bernoulli.FillBernoulli(mask, 0.85f, 2.5f);
+            uniform.Fill(draws);
+
+            CollectionAssert.AreEqual(draws.Select(u => u < 0.85f ? 2.5f : 0f).ToArray(), mask, $"{length} values");
+        }
+
+        Assert.AreEqual(uniform.NextUInts(), bernoulli.NextUInts(), "the same state after the fills");
+    }
+
+    [TestMethod]
     public void From_SameSeedSource_SameSequence_DifferentSourceDifferentSequence()
     {
         var first = VectorRng.From(new Rng(5));
