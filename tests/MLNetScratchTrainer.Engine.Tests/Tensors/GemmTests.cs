@@ -85,9 +85,10 @@ public sealed class GemmTests
     {
         // The tiles differ with the width (8 × 32 with AVX-512, 6 × 16 with AVX2, 6 × 8 with 128-bit vectors), but every
         // element of C is the same chain of multiply-adds, so a model trains to the same bits on any of these machines.
-        // 32 rows are whole 8-row panels and leave a 6-row edge; 33 and 257 leave edges at every width; 130 × 5 goes
+        // 32 rows are whole 8-row panels and leave a 6-row edge; 33 and 257 leave edges at every width; 48 and 40 columns
+        // end in a panel of one whole vector (written straight to C) or of part of one, at some width; 130 × 5 goes
         // through the transpose; 3 rows through the few-rows kernel.
-        foreach (var (m, n, k) in new[] { (32, 40, 300), (33, 257, 513), (257, 33, 257), (8, 64, 7), (130, 5, 300), (3, 70, 40) })
+        foreach (var (m, n, k) in new[] { (32, 40, 300), (64, 48, 40), (33, 257, 513), (257, 33, 257), (8, 64, 7), (130, 5, 300), (3, 70, 40) })
         {
             float[] a = RandomValues.Uniform(m * k, m), b = RandomValues.Uniform(k * n, n), c0 = RandomValues.Uniform(m * n, k);
             foreach (bool accumulate in new[] { false, true })
