@@ -7,6 +7,7 @@ namespace MLNetScratchTrainer.Engine.Layers;
 /// </summary>
 public sealed class Parameter
 {
+    private float[]? _value;
     private float[]? _gradient;
 
     /// <summary>Creates a parameter of the given shape, zero-filled.</summary>
@@ -20,7 +21,7 @@ public sealed class Parameter
         Rows = rows;
         Columns = columns;
         IsWeight = isWeight;
-        Value = new float[checked(rows * columns)];
+        Length = checked(rows * columns);
     }
 
     /// <summary>Creates the zero-filled tensor <paramref name="spec"/> describes; weight decay applies to <see cref="TensorRole.Weight"/> only.</summary>
@@ -41,14 +42,32 @@ public sealed class Parameter
     /// <summary>True when weight decay applies (weights, not biases).</summary>
     public bool IsWeight { get; }
 
-    /// <summary>Current values, row-major.</summary>
-    public float[] Value { get; }
+    /// <summary>Number of values: <see cref="Rows"/> × <see cref="Columns"/>.</summary>
+    public int Length { get; }
+
+    /// <summary>Current values, row-major; allocated (zero-filled) on first use, unless <see cref="UseValues"/> came first.</summary>
+    public float[] Value => _value ??= new float[Length];
 
     /// <summary>
     /// Gradient of the loss with respect to <see cref="Value"/>, filled by the backward pass; allocated (zero-filled) on
     /// first use, so a network that only predicts never holds it.
     /// </summary>
-    public float[] Gradient => _gradient ??= new float[Value.Length];
+    public float[] Gradient => _gradient ??= new float[Length];
+
+    /// <summary>
+    /// Makes <paramref name="values"/> this parameter's <see cref="Value"/>, without copying: for a network that only
+    /// reads its weights, such as a predictor's, which then shares the trained model's arrays instead of holding copies.
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="values"/> does not have <see cref="Length"/> values.</exception>
+    internal void UseValues(float[] values)
+    {
+        if (values.Length != Length)
+        {
+            throw new ArgumentException($"Parameter '{Name}' has {Length} values; got an array of {values.Length}.", nameof(values));
+        }
+
+        _value = values;
+    }
 
     /// <summary>
     /// Set by a layer fed sparse rows (see <see cref="SparseInput"/>): the only rows of <see cref="Gradient"/> that may

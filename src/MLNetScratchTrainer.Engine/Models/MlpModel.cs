@@ -160,6 +160,19 @@ public sealed class MlpModel
         }
     }
 
+    /// <summary>
+    /// Gives a network of the same architecture this model's arrays as its tensors, without copying: for a network that
+    /// only reads them (a predictor's), since the model never changes its tensors.
+    /// </summary>
+    internal void ShareTensorsWith(Network network)
+    {
+        int i = 0;
+        foreach (var tensor in network.Tensors)
+        {
+            tensor.UseValues(_tensors[i++]);
+        }
+    }
+
     /// <summary>The raw tensors, for the serializer.</summary>
     internal IReadOnlyList<float[]> RawTensors => _tensors;
 

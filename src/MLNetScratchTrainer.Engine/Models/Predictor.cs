@@ -6,8 +6,8 @@ using MLNetScratchTrainer.Engine.Tensors;
 namespace MLNetScratchTrainer.Engine.Models;
 
 /// <summary>
-/// Fast inference for one thread of control: a private copy of the network with buffers sized once, so each
-/// call allocates nothing. Create one per thread with <see cref="MlpModel.CreatePredictor"/>; a predictor created
+/// Fast inference for one thread of control: a private network, which reads the model's weights where they lie (a
+/// predictor holds no copy of them; the model never changes them), with buffers sized once, so each call allocates nothing. Create one per thread with <see cref="MlpModel.CreatePredictor"/>; a predictor created
 /// with several threads splits large batches over them (results are the same for any thread count) and should be disposed.
 /// Buffers grow with the rows asked for: a predictor used one row at a time holds one row of inputs, and
 /// <see cref="PredictSparse"/> holds only the row's non-zeros, however many features the model has.
@@ -31,7 +31,7 @@ public sealed class Predictor : IDisposable
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(numberOfThreads);
         _pool = numberOfThreads > 1 ? new WorkerPool(numberOfThreads) : null;
         _network = model.Architecture.Build(new Gemm(_pool), new Rng(0));
-        model.CopyTensorsTo(_network);
+        model.ShareTensorsWith(_network);
         _targetScaling = model.TargetScaling;
         _preprocessor = model.Preprocessor;
         InputSize = model.InputSize;

@@ -51,6 +51,41 @@ public sealed class PredictorTests
     }
 
     [TestMethod]
+    public void CreatePredictor_ReadsTheModelsWeightsInPlace_CopiesNone()
+    {
+        // A wide first layer (20,000 × 32 floats, 2.5 MB): a predictor that copied it, or built a network of zeros first,
+        // would allocate at least that much.
+        var model = RandomModels.Create(new MlpArchitecture(20_000, [32], 1, MlpTask.BinaryClassification), seed: 7);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+
+        var predictor = model.CreatePredictor();
+
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.IsLessThan(200_000L, allocated, $"{allocated:N0} bytes allocated by CreatePredictor");
+        float[] row = RandomValues.Uniform(20_000, seed: 8);
+        var output = new float[1];
+        predictor.Predict(row, output);
+        Assert.AreEqual(model.Predict(row)[0], output[0]);
+    }
+
+    [TestMethod]
+    public void Predict_LeavesTheModelsTensorsAsTheyWere()
+    {
+        // Predictors share the model's arrays, so inference must never write to them (batch-norm statistics included).
+        var model = RandomModels.Create(new MlpArchitecture(5, [9, 7], 3, MlpTask.MulticlassClassification, Activation.LeakyRelu, dropoutRate: 0.2f, batchNormalization: true), seed: 3);
+        float[][] tensors = [.. model.TensorNames.Select(name => model.GetTensor(name).ToArray())];
+        float[] features = RandomValues.Uniform(300 * 5, seed: 4, min: -3f, max: 3f);
+
+        model.CreatePredictor().PredictBatch(features, new float[300 * 3]);
+        model.Predict(features.AsSpan(0, 5));
+
+        for (int i = 0; i < tensors.Length; i++)
+        {
+            CollectionAssert.AreEqual(tensors[i], model.GetTensor(model.TensorNames[i]).ToArray(), model.TensorNames[i]);
+        }
+    }
+
+    [TestMethod]
     public void PredictBatch_OnTwoThreads_EqualsOneThreadExactly()
     {
         // Wide enough layers that the batch products are split over the threads.
