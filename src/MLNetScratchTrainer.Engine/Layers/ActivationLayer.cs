@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using MLNetScratchTrainer.Engine.Parallelism;
 using MLNetScratchTrainer.Engine.Tensors;
 
@@ -47,6 +48,7 @@ public abstract class ActivationLayer : ILayer, IParallelWork
     public WorkerPool? Pool { get; set; }
 
     /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Matrix Forward(Matrix input, bool training)
     {
         _input = input;
@@ -56,6 +58,7 @@ public abstract class ActivationLayer : ILayer, IParallelWork
     }
 
     /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Matrix Backward(Matrix outputGradient)
     {
         if (_input is null || _output is null)
@@ -71,6 +74,7 @@ public abstract class ActivationLayer : ILayer, IParallelWork
     }
 
     /// <summary>Runs rows part/partCount of the pass <see cref="Run"/> started.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     void IParallelWork.Execute(int part, int partCount)
     {
         int rows = _output!.Rows;
@@ -86,6 +90,7 @@ public abstract class ActivationLayer : ILayer, IParallelWork
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Run(bool forward, int rows)
     {
         _forward = forward;

@@ -75,6 +75,7 @@ public sealed class Dense : ILayer
     ];
 
     /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Matrix Forward(Matrix input, bool training)
     {
         _input = input;
@@ -87,6 +88,7 @@ public sealed class Dense : ILayer
     }
 
     /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Matrix Backward(Matrix outputGradient)
     {
         // ∂L/∂X first, while W is this step's (a fused optimizer step updates W as ∂L/∂W is formed).
@@ -98,6 +100,7 @@ public sealed class Dense : ILayer
     }
 
     /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void BackwardToParameters(Matrix outputGradient)
     {
         var input = _input ?? throw new InvalidOperationException("Backward was called before Forward.");

@@ -49,6 +49,7 @@ public sealed class Dropout : ILayer
     public IReadOnlyList<Parameter> State => [];
 
     /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Matrix Forward(Matrix input, bool training)
     {
         _maskActive = training && Rate > 0f;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using MLNetScratchTrainer.Engine.Tensors;
 
 namespace MLNetScratchTrainer.Engine.Losses;
@@ -22,6 +23,7 @@ public sealed class IdentitySquaredError(int outputCount) : LossHead(outputCount
 
     // ∂L/∂zⱼ = zⱼ − tⱼ
     /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     protected override double RowLoss(ReadOnlySpan<float> logits, ReadOnlySpan<float> label, Span<float> gradient)
     {
         double loss = 0;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using MLNetScratchTrainer.Engine.Layers;
 using MLNetScratchTrainer.Engine.Tensors;
 
@@ -30,6 +31,7 @@ public sealed class SigmoidBinaryCrossEntropy() : ClassificationHead(1, 1)
 
     // ∂L/∂z = σ(z) − y
     /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     protected override double RowLoss(ReadOnlySpan<float> logits, ReadOnlySpan<float> label, Span<float> gradient)
     {
         float target = ((1f - LabelSmoothing) * label[0]) + (LabelSmoothing / 2f);

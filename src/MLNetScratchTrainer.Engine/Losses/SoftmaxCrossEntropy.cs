@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using MLNetScratchTrainer.Engine.Tensors;
 
 namespace MLNetScratchTrainer.Engine.Losses;
@@ -10,6 +11,7 @@ namespace MLNetScratchTrainer.Engine.Losses;
 public sealed class SoftmaxCrossEntropy(int classCount) : ClassificationHead(classCount, 1)
 {
     /// <summary>Softmax of one row, shifted by its maximum so no exponent overflows; returns log Σⱼ e^(zⱼ).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static float Softmax(ReadOnlySpan<float> logits, Span<float> probabilities)
     {
         float max = float.NegativeInfinity;
@@ -54,6 +56,7 @@ public sealed class SoftmaxCrossEntropy(int classCount) : ClassificationHead(cla
 
     // qⱼ = (1 − ε)·[j = y] + ε/K; since Σⱼ qⱼ = 1, L = log Σⱼ e^(zⱼ) − Σⱼ qⱼ·zⱼ and ∂L/∂zⱼ = softmax(z)ⱼ − qⱼ
     /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     protected override double RowLoss(ReadOnlySpan<float> logits, ReadOnlySpan<float> label, Span<float> gradient)
     {
         int target = (int)label[0];

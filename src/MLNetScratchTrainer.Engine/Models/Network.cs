@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using MLNetScratchTrainer.Engine.Layers;
 using MLNetScratchTrainer.Engine.Losses;
 using MLNetScratchTrainer.Engine.Tensors;
@@ -80,6 +81,7 @@ public sealed class Network
     public int OutputSize => Head.Width;
 
     /// <summary>Runs the layers and returns the logits (before the head's activation).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Matrix Forward(Matrix input, bool training)
     {
         Matrix x = input;
@@ -110,6 +112,7 @@ public sealed class Network
         => Head.Loss(Forward(input, training), labels, weights);
 
     /// <summary>Backpropagates the last <see cref="ForwardLoss"/> and fills every parameter's gradient.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Backward()
     {
         Matrix gradient = Head.Backward();

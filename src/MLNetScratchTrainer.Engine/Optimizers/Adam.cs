@@ -189,6 +189,7 @@ public sealed class Adam : IOptimizer, IFusableOptimizer, IParallelWork
     }
 
     /// <summary>Updates values [start, start + length) of parameter <paramref name="p"/>, in the widest vectors the CPU has.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void UpdateRange(int p, int start, int length, float decayFactor)
     {
         var buffers = BuffersOf(p, start, length);
@@ -210,6 +211,7 @@ public sealed class Adam : IOptimizer, IFusableOptimizer, IParallelWork
     /// The update of whole vectors of the four buffers, then of the last few values through a zero-padded vector (zero
     /// gradient, moments and weight stay zero, so the padding computes nothing out of range).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void UpdateRange<TSimd, TVector>(Buffers buffers, float decayFactor)
         where TSimd : struct, ISimdWidth<TVector>
         where TVector : struct

@@ -57,6 +57,7 @@ public sealed class WorkerPool : IDisposable
     public bool RunsOnCaller { get; set; }
 
     /// <summary>Runs every part of <paramref name="work"/> and returns when all are done; rethrows a part's exception.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Run(IParallelWork work)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);

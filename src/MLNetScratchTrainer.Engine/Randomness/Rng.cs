@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace MLNetScratchTrainer.Engine.Randomness;
 
 /// <summary>
@@ -74,6 +75,7 @@ public sealed class Rng
     }
 
     /// <summary>Fisher–Yates shuffle in place.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Shuffle(Span<int> values)
     {
         for (int i = values.Length - 1; i > 0; i--)

@@ -126,6 +126,7 @@ public sealed partial class Gemm : IParallelWork
     /// with <paramref name="transposeB"/>, B is stored n × k. An <paramref name="epilogue"/> gets every region of C as
     /// soon as it is final (see <see cref="IGemmEpilogue"/>).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Multiply(float[] a, bool transposeA, float[] b, bool transposeB, float[] c, int m, int n, int k, bool accumulate, IGemmEpilogue? epilogue = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(m);
@@ -198,6 +199,7 @@ public sealed partial class Gemm : IParallelWork
     }
 
     /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     void IParallelWork.Execute(int part, int partCount)
     {
         if (_packing)
@@ -273,6 +275,7 @@ public sealed partial class Gemm : IParallelWork
     /// is computed into a scratch matrix (C transposed into it first when accumulating) and transposed back. Each element
     /// is the same chain of multiply-adds (a·b and b·a round alike), so the bits are those of the direct product.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void MultiplyTransposed(float[] a, bool transposeA, float[] b, bool transposeB, float[] c, int m, int n, int k, bool accumulate)
     {
         if (_transposedC.Length < m * n)
@@ -317,6 +320,7 @@ public sealed partial class Gemm : IParallelWork
     private static (int First, int End) Split(int count, int part, int partCount)
         => ((int)((long)count * part / partCount), (int)((long)count * (part + 1) / partCount));
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void RunPhase(bool parallel)
     {
         if (parallel)

@@ -107,6 +107,7 @@ public sealed partial class Gemm
     /// to <paramref name="target"/> (rows <paramref name="targetStride"/> apart): the textbook AVX sequence of unpacks,
     /// shuffles and lane permutes. A pure data move, so it cannot change a result.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Transpose8x8(ref float source, int sourceStride, ref float target, int targetStride)
     {
         Vector256<float> r0 = Vector256.LoadUnsafe(ref source), r1 = Vector256.LoadUnsafe(ref source, (nuint)sourceStride);

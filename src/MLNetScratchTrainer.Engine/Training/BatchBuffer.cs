@@ -136,6 +136,7 @@ internal sealed class BatchBuffer : IParallelWork
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void PutFeatures(int i, ReadOnlySpan<float> features)
     {
         if (_preprocessor is null)

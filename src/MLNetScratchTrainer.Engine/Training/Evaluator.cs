@@ -81,6 +81,7 @@ internal sealed class Evaluator(Network network, SparseInputNetwork? sparseNetwo
         return selected;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int PredictedClass(ReadOnlySpan<float> logits)
     {
         if (task == MlpTask.BinaryClassification)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using MLNetScratchTrainer.Engine.Layers;
 using MLNetScratchTrainer.Engine.Models;
 using MLNetScratchTrainer.Engine.Optimizers;
@@ -34,6 +35,7 @@ internal sealed class FusedStep
     }
 
     /// <summary>Starts the step: the optimizer's step count advances and every parameter gets its hook.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Begin(float learningRate)
     {
         _optimizer.BeginStep(_parameters, learningRate);
@@ -46,6 +48,7 @@ internal sealed class FusedStep
 
     /// <summary>Removes the hooks, updates every parameter no layer handed over, and ends the optimizer's step.</summary>
     /// <exception cref="InvalidOperationException">A layer handed over only part of a parameter's gradient.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void End()
     {
         RemoveHooks();
@@ -94,6 +97,7 @@ internal sealed class FusedStep
 
         public bool IsCostly => true;
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void RegionDone(int rowFirst, int rowEnd, int columnFirst, int columnEnd)
         {
             int columns = parameter.Columns;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Diagnostics;
 using MLNetScratchTrainer.Engine.Layers;
 using MLNetScratchTrainer.Engine.Models;
@@ -128,6 +129,7 @@ internal sealed class TrainingRun
     }
 
     /// <summary>One optimisation step on one mini-batch; returns its mean loss.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private double TrainBatch(float rate, int epoch, int batchIndex)
     {
         double loss = _sparseNetwork?.ForwardLoss(_batch.SparseFeatures!, _batch.Labels, _batch.Weights) ?? _network.ForwardLoss(_batch.Features, _batch.Labels, _batch.Weights);
