@@ -179,7 +179,7 @@ public sealed class InputPreprocessor
     /// </summary>
     private static float[] Padded(IReadOnlyList<float> values)
     {
-        const int widest = 16;
+        int widest = Vector512<float>.Count;
         var padded = new float[(values.Count + widest - 1) / widest * widest];
         for (int j = 0; j < values.Count; j++)
         {
