@@ -22,12 +22,6 @@ internal static class MicroKernel
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int RowsFor(int vectorWidth) => vectorWidth >= 16 ? 8 : 6;
 
-    /// <summary>Columns of C per tile (NR) for a vector width.</summary>
-    public static int Columns<TSimd, TVector>()
-        where TSimd : struct, ISimdWidth<TVector>
-        where TVector : struct
-        => 2 * TSimd.Count;
-
     /// <summary>
     /// C[0..MR, 0..NR] (+)= Σ_p packedA[p, 0..MR]ᵀ · packedB[p, 0..NR] for p in [0, depth), with NR two vectors, or one
     /// (<see cref="OneVector"/>) for the last panel of a product whose column count leaves at most one vector there (104
